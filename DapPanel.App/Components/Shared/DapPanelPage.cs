@@ -1,0 +1,28 @@
+using DapPanel.App.Security;
+using DapPanel.Core.Domain;
+using DapPanel.Core.Security;
+using Microsoft.AspNetCore.Components;
+
+namespace DapPanel.App.Components.Shared;
+
+/// <summary>A page that loads through Core services as the signed-in person and shows refusals plainly.</summary>
+public abstract class DapPanelPage : ComponentBase
+{
+    [Inject] protected ActorAccessor Actors { get; set; } = default!;
+
+    protected string? LoadError { get; private set; }
+
+    protected async Task<T?> LoadAsync<T>(Func<Actor, Task<T>> load) where T : class
+    {
+        try
+        {
+            LoadError = null;
+            return await load(await Actors.GetAsync());
+        }
+        catch (UserFacingException refusal)
+        {
+            LoadError = refusal.Message;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using DapPanel.Core.Domain;
+
+namespace DapPanel.App.Components.Shared;
+
+/// <summary>Dates and times as the panel reads them: UK local time, British format.</summary>
+public static class Display
+{
+    static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string When(DateTimeOffset instant) =>
+        PanelTime.ToLocal(instant).ToString("ddd d MMM yyyy, HH:mm", British);
+
+    public static string Day(DateTimeOffset instant) => PanelTime.ToLocal(instant).ToString("ddd d MMM yyyy", British);
+
+    public static string Time(DateTimeOffset instant) => PanelTime.ToLocal(instant).ToString("HH:mm", British);
+
+    public static string Day(DateOnly date) => date.ToString("d MMM yyyy", British);
+
+    public static string Day(DateOnly? date) => date is { } d ? Day(d) : "—";
+
+    public static string Minutes(int minutes) =>
+        minutes >= 60 ? $"{minutes / 60} h {minutes % 60:00} min" : $"{minutes} min";
+}

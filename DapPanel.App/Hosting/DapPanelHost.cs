@@ -1,0 +1,68 @@
+using DapPanel.App.Components;
+using DapPanel.App.Security;
+using DapPanel.Core;
+using DapPanel.Core.Data;
+using DapPanel.Core.Demo;
+using DapPanel.Core.Domain;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using MudBlazor.Services;
+
+namespace DapPanel.App.Hosting;
+
+/// <summary>Builds and starts the app; tests and benchmarks use the same path with their own settings.</summary>
+public static class DapPanelHost
+{
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The operator's appsettings.json sits at the repository root and is copied beside the binaries.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+        builder.Services.AddDapPanelCore(storage);
+        builder.Services.AddDapPanelSecurity(builder.Configuration);
+        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHealthChecks().AddDbContextCheck<DapPanelDbContext>("database");
+
+        var app = builder.Build();
+        var seeded = await app.Services.GetRequiredService<DatabaseInitializer>()
+            .InitializeAsync(app.Configuration.GetValue("Demo:SeedOnFirstRun", true));
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, seeded));
+        return app;
+    }
+
+    static void PrintWelcome(WebApplication app, bool seeded)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        Console.WriteLine($"DapPanel is running at {string.Join(", ", addresses)}");
+        if (!app.Configuration.GetValue("Demo:SeedOnFirstRun", true)) return;
+        Console.WriteLine(seeded ? "The demo panel (Croydon DAPP) was created." : "Demo sign-ins (if this database holds the demo panel):");
+        Console.WriteLine($"Every demo sign-in uses the password {DemoLogins.Password}");
+        foreach (var login in DemoLogins.All)
+            Console.WriteLine($"  {login.Role.Label(),-14} {login.Email,-32} {login.FullName}");
+        Console.WriteLine();
+    }
+}

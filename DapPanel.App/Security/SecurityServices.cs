@@ -1,0 +1,46 @@
+using DapPanel.Core.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DapPanel.App.Security;
+
+public static class SecurityServices
+{
+    public static IServiceCollection AddDapPanelSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<ActorAccessor>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "DapPanel.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 30));
+        });
+        services.AddAuthorization();
+
+        // Identity's stores want a scoped context; it comes from the same pooled factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DapPanelDbContext>>().CreateDbContext());
+        services.AddIdentityCore<DapPanelUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DapPanelDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<DapPanelClaimsFactory>()
+            .AddDefaultTokenProviders();
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using DapPanel.Core.Audit;
+using DapPanel.Core.Cases;
+using DapPanel.Core.Data;
+using DapPanel.Core.Demo;
+using DapPanel.Core.Home;
+using DapPanel.Core.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DapPanel.Core;
+
+public static class CoreServices
+{
+    /// <summary>The domain's services over a pooled context factory: one short-lived context per operation.</summary>
+    public static IServiceCollection AddDapPanelCore(this IServiceCollection services, StorageSettings storage)
+    {
+        services.AddSingleton(storage);
+        services.AddPooledDbContextFactory<DapPanelDbContext>(options =>
+            options.UseSqlite(storage.SqliteConnectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<IMeetingQueries, MeetingQueries>();
+        services.AddSingleton<ICaseQueries, CaseQueries>();
+        services.AddSingleton<IHomeQueries, HomeQueries>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddScoped<DemoPanel>();
+        return services;
+    }
+}

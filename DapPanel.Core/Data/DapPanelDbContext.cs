@@ -1,0 +1,69 @@
+using DapPanel.Core.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DapPanel.Core.Data;
+
+public class DapPanelDbContext(DbContextOptions<DapPanelDbContext> options) : IdentityDbContext<DapPanelUser>(options)
+{
+    public DbSet<Panel> Panels => Set<Panel>();
+    public DbSet<PanelMembership> PanelMemberships => Set<PanelMembership>();
+    public DbSet<PanelChair> PanelChairs => Set<PanelChair>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<VictimSurvivor> VictimSurvivors => Set<VictimSurvivor>();
+    public DbSet<Lever> Levers => Set<Lever>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<PanelAction> Actions => Set<PanelAction>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DapPanelDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+            builder.Entity(entityType.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+
+        if (Database.IsSqlite())
+            StoreDateTimeOffsetsSortably(builder);
+    }
+
+    // SQLite cannot compare or order DateTimeOffset text; UTC ticks as a number can.
+    static void StoreDateTimeOffsetsSortably(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            if (property.ClrType == typeof(DateTimeOffset) || property.ClrType == typeof(DateTimeOffset?))
+                property.SetValueConverter(new DateTimeOffsetToBinaryConverter());
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    void StampChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The audit log is append-only.");
+            if (entry.Entity is Entity entity && entry.State == EntityState.Modified)
+                entity.Version = Guid.NewGuid();
+        }
+    }
+}

@@ -1,0 +1,401 @@
+using DapPanel.Core.Data;
+using DapPanel.Core.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DapPanel.Core.Demo;
+
+/// <summary>
+/// A realistic, plainly fictional panel: Croydon DAPP with its agencies, six past meetings in which
+/// mental health and substance misuse drift away, open cases with levers and actions, and an
+/// upcoming meeting of 17 items (7 new referrals, 10 reviews).
+/// </summary>
+public sealed class DemoPanel(
+    IDbContextFactory<DapPanelDbContext> dbFactory, UserManager<DapPanelUser> users,
+    RoleManager<IdentityRole> roles, TimeProvider clock)
+{
+    static readonly (string Name, AgencyKind Kind)[] AgencyList =
+    [
+        ("Police — South Area domestic abuse team", AgencyKind.Police),
+        ("Probation Service — Croydon", AgencyKind.Probation),
+        ("Children's Social Care", AgencyKind.ChildrensSocialCare),
+        ("Adult Social Care", AgencyKind.AdultSocialCare),
+        ("Housing Needs", AgencyKind.Housing),
+        ("Community Mental Health Team", AgencyKind.MentalHealth),
+        ("Recovery Service (drugs and alcohol)", AgencyKind.SubstanceMisuse),
+        ("Family Justice Centre IDVA Service", AgencyKind.IdvaService),
+        ("Drive case management", AgencyKind.CaseManagementProvider),
+        ("Prison offender management", AgencyKind.Prison),
+        ("Health safeguarding", AgencyKind.Health),
+        ("Family Justice Centre", AgencyKind.Other),
+    ];
+
+    static readonly string[] NewReferralNames =
+        ["Mark Hawthorn", "Dean Alder", "Lee Rowan", "Gary Aspen", "Kyle Hazel", "Wayne Linden", "Ryan Juniper"];
+
+    static readonly string[] ReviewNames =
+    [
+        "Jason Birch", "Craig Willow", "Paul Maple", "Steven Cedar", "Darren Elm", "Neil Hornbeam", "Tony Larch",
+        "Scott Poplar", "Shaun Spruce", "Adam Sycamore",
+    ];
+
+    static readonly string[] VictimNames =
+    [
+        "Sarah Primrose", "Leanne Bluebell", "Kelly Marigold", "Gemma Foxglove", "Amy Daisy", "Nicola Poppy",
+        "Laura Iris", "Jade Clover", "Emma Heather", "Claire Violet", "Zoe Lavender", "Hannah Tulip",
+        "Lisa Snowdrop", "Donna Orchid", "Rachel Aster", "Megan Lily", "Chloe Saffron", "Paula Myrtle",
+        "Toni Azalea", "Beth Camellia", "Sian Dahlia", "Karen Jasmine",
+    ];
+
+    readonly Random random = new(2026);
+    readonly Dictionary<AgencyKind, Agency> agencies = [];
+    int caseNumber = 30;
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = PanelTime.Today(clock);
+
+        foreach (var (name, kind) in AgencyList)
+            agencies[kind] = new Agency { Name = name, Kind = kind };
+        db.Agencies.AddRange(agencies.Values);
+
+        var people = DemoLogins.All.ToDictionary(l => l.Email, l => new Person
+        {
+            FullName = l.FullName, Email = l.Email, JobTitle = l.JobTitle, AgencyId = agencies[l.AgencyKind].Id,
+        });
+        db.People.AddRange(people.Values);
+
+        var upcomingDate = NextTuesday(today.AddDays(8));
+        var panel = new Panel { Name = "Croydon DAPP", Area = "London Borough of Croydon" };
+        panel.Members.AddRange(agencies.Values.Select(a => new PanelMembership
+        {
+            AgencyId = a.Id, IsCore = a.Kind is not (AgencyKind.Health or AgencyKind.AdultSocialCare),
+            JoinedOn = upcomingDate.AddYears(-2),
+        }));
+        panel.Chairs.Add(new PanelChair { PersonId = people["chair@dappanel.example"].Id });
+        panel.Chairs.Add(new PanelChair { PersonId = people["cochair@dappanel.example"].Id });
+        db.Panels.Add(panel);
+
+        var past = Enumerable.Range(1, 6).Select(k => NewMeeting(panel, upcomingDate.AddDays(-14 * k), MeetingStatus.Closed))
+            .Reverse().ToList(); // oldest first
+        var upcoming = NewMeeting(panel, upcomingDate, MeetingStatus.Circulated);
+        upcoming.CirculatedAt = PanelTime.At(today.AddDays(-1), new TimeOnly(16, 30));
+        db.Meetings.AddRange(past);
+        db.Meetings.Add(upcoming);
+
+        var chairId = people["chair@dappanel.example"].Id;
+        var reviewCases = SeedReviewCases(db, past, upcoming, upcomingDate, today, chairId);
+        SeedClosedAndUnsuitableCases(db, past, chairId);
+        var newCases = SeedNewReferrals(db, upcoming, today);
+        OrderAgenda(upcoming, newCases, reviewCases);
+
+        foreach (var (meeting, index) in past.Select((m, i) => (m, i)))
+            RecordAttendance(meeting, index, people.Values);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedLoginsAsync(people);
+    }
+
+    List<(Case Case, string Focus)> SeedReviewCases(DapPanelDbContext db, List<Meeting> past, Meeting upcoming,
+        DateOnly upcomingDate, DateOnly today, Guid chairId)
+    {
+        // Index into past meetings (0 = oldest) at which each review case was accepted; -1/-2: before records began.
+        int[] acceptedAt = [0, 0, 1, 2, 2, 3, 4, 5, -1, -2];
+        var result = new List<(Case, string)>();
+        for (var i = 0; i < ReviewNames.Length; i++)
+        {
+            var c = NewCase(ReviewNames[i], today.AddDays(-120 - 10 * i));
+            var acceptedOn = acceptedAt[i] switch
+            {
+                -1 => upcomingDate.AddMonths(-5),
+                -2 => upcomingDate.AddMonths(-13).AddDays(-3),
+                var k => past[k].Date,
+            };
+            c.ReferredOn = acceptedOn.AddDays(-9);
+            c.Accept(acceptedOn);
+            c.ScheduleReview(upcomingDate);
+            c.Engagement = (EngagementStatus)(1 + i % 3);
+            db.Cases.Add(c);
+
+            if (acceptedAt[i] >= 0)
+            {
+                var acceptMeeting = past[acceptedAt[i]];
+                var item = AddItem(acceptMeeting, c, AgendaItemKind.NewReferral, 8);
+                item.Decision = NewDecision(item, DecisionOutcome.Accept,
+                    "Meets the threshold: high risk to the victim-survivor and children; safe route to contact through an engaged agency.",
+                    acceptMeeting, chairId);
+                AddLevers(db, c, acceptMeeting, i);
+                AddActions(db, c, item, acceptMeeting, today, i);
+                if (acceptedAt[i] + 2 < past.Count)
+                {
+                    var reviewMeeting = past[acceptedAt[i] + 2];
+                    var review = AddItem(reviewMeeting, c, AgendaItemKind.Review, 6);
+                    review.Decision = NewDecision(review, DecisionOutcome.Review,
+                        "Case manager has made first contact; bring back once the probation and housing updates are in.",
+                        reviewMeeting, chairId);
+                }
+            }
+            else
+            {
+                AddLevers(db, c, null, i);
+                c.OffendingHistory += " Accepted before the panel moved onto DapPanel.";
+            }
+
+            var focus = acceptedAt[i] == -2
+                ? "Open 13 months: extend with a reason or close. Police: any new incidents? IDVA: victim-survivor's view."
+                : acceptedAt[i] == -1
+                    ? "Closure candidate (open 5 months). Case manager and IDVA to say whether closure is agreed."
+                    : i % 2 == 0
+                        ? "Progress since acceptance. Probation: licence compliance. Children's social care: plan status."
+                        : "Engagement has dropped. Housing: current address? Police: any call-outs since the last panel?";
+            result.Add((c, focus));
+        }
+        return result;
+    }
+
+    void SeedClosedAndUnsuitableCases(DapPanelDbContext db, List<Meeting> past, Guid chairId)
+    {
+        (string Name, int Meeting, int AcceptedMonthsBefore, ClosureReason Reason)[] closed =
+        [
+            ("Karl Yew", 1, 8, ClosureReason.ServiceUserDisengaged),
+            ("Martin Holly", 3, 10, ClosureReason.InterventionsCompleted),
+            ("Ian Chestnut", 4, 4, ClosureReason.RiskToVictimsTooHigh),
+        ];
+        foreach (var (name, k, months, reason) in closed)
+        {
+            var meeting = past[k];
+            var c = NewCase(name, meeting.Date.AddMonths(-months).AddDays(-10));
+            c.Accept(meeting.Date.AddMonths(-months));
+            c.Close(meeting.Date, reason);
+            db.Cases.Add(c);
+            var item = AddItem(meeting, c, AgendaItemKind.ClosureProposal, 5);
+            item.Decision = NewDecision(item, DecisionOutcome.Close,
+                $"Case manager and IDVA agree closure: {reason.Label().ToLowerInvariant()}.", meeting, chairId,
+                reason);
+        }
+
+        foreach (var (name, k) in new[] { ("Brian Cypress", 2), ("Terry Laurel", 5) })
+        {
+            var meeting = past[k];
+            var c = NewCase(name, meeting.Date.AddDays(-12));
+            c.MarkNotSuitable();
+            db.Cases.Add(c);
+            var item = AddItem(meeting, c, AgendaItemKind.NewReferral, 8);
+            item.Decision = NewDecision(item, DecisionOutcome.NotSuitable,
+                "Too dangerous for case managers to approach; police-led disruption through MARAC instead.", meeting, chairId);
+        }
+    }
+
+    List<(Case Case, string Focus)> SeedNewReferrals(DapPanelDbContext db, Meeting upcoming, DateOnly today)
+    {
+        var result = new List<(Case, string)>();
+        for (var i = 0; i < NewReferralNames.Length; i++)
+        {
+            var c = NewCase(NewReferralNames[i], today.AddDays(-3 - 2 * i));
+            c.ReferralSource = i % 3 == 1 ? ReferralSource.Marac : ReferralSource.Police;
+            db.Cases.Add(c);
+            result.Add((c, i % 2 == 0
+                ? "Eligibility. Police: offending history and current orders. Children's social care: are the children known?"
+                : "Eligibility. Probation: is he under supervision? Housing: where is he living? IDVA: is the victim-survivor supported?"));
+        }
+        return result;
+    }
+
+    static void OrderAgenda(Meeting upcoming, List<(Case Case, string Focus)> newCases, List<(Case Case, string Focus)> reviews)
+    {
+        foreach (var (c, focus) in newCases)
+            AddItem(upcoming, c, AgendaItemKind.NewReferral, 8).Focus = focus;
+        foreach (var (c, focus) in reviews)
+            AddItem(upcoming, c, AgendaItemKind.Review, 6).Focus = focus;
+    }
+
+    Case NewCase(string perpetrator, DateOnly referredOn)
+    {
+        var victims = 1 + (random.Next(10) == 0 ? 1 : 0);
+        var c = new Case
+        {
+            Reference = $"DAPP-{referredOn:yy}-{++caseNumber:000}",
+            Perpetrator = new Perpetrator
+            {
+                FullName = perpetrator,
+                DateOfBirth = new DateOnly(1972 + random.Next(28), 1 + random.Next(12), 1 + random.Next(28)),
+                Aliases = random.Next(3) == 0 ? [perpetrator.Split(' ')[0][..1] + ". " + perpetrator.Split(' ')[1] + "-Smith"] : [],
+            },
+            ReferralSource = random.Next(3) == 0 ? ReferralSource.Marac : ReferralSource.Police,
+            ReferredOn = referredOn,
+            RiskLevel = random.Next(5) == 0 ? RiskLevel.Medium : RiskLevel.High,
+            IsSerialPerpetrator = random.Next(3) == 0,
+            ChildrenCount = random.Next(4),
+            Summary = "Repeat incidents of coercive and controlling behaviour, two call-outs in the last month; "
+                + "victim-survivor reports threats to take the children. DASH assessed high risk.",
+            OffendingHistory = "Previous convictions for assault by beating (2019) and breach of a non-molestation order (2022).",
+        };
+        for (var v = 0; v < victims; v++)
+        {
+            var name = VictimNames[(caseNumber + v * 7) % VictimNames.Length];
+            c.VictimSurvivors.Add(new VictimSurvivor
+            {
+                FullName = name,
+                Address = $"Flat {1 + random.Next(40)}, {10 + random.Next(90)} Example Road, Croydon CR0 {random.Next(9)}XX",
+                Contact = $"07700 900{random.Next(1000):000} (safe to call after 6pm)",
+            });
+        }
+        return c;
+    }
+
+    static AgendaItem AddItem(Meeting meeting, Case c, AgendaItemKind kind, int minutes)
+    {
+        var item = new AgendaItem
+        {
+            MeetingId = meeting.Id, CaseId = c.Id, Kind = kind, PlannedMinutes = minutes,
+            Order = meeting.AgendaItems.Count + 1,
+        };
+        meeting.AgendaItems.Add(item);
+        return item;
+    }
+
+    static Decision NewDecision(AgendaItem item, DecisionOutcome outcome, string rationale, Meeting meeting, Guid chairId,
+        ClosureReason? reason = null) => new()
+    {
+        AgendaItemId = item.Id, Outcome = outcome, Rationale = rationale, ClosureReason = reason,
+        RecordedAt = meeting.StartsAt.AddMinutes(10 * item.Order), RecordedByPersonId = chairId,
+    };
+
+    void AddLevers(DapPanelDbContext db, Case c, Meeting? meeting, int seed)
+    {
+        (AgencyKind Agency, LeverFamily Family, LeverArea Area, string Text)[] offers =
+        [
+            (AgencyKind.Probation, LeverFamily.Engagement, LeverArea.ProbationContact,
+                "On licence until next spring; supervising officer can arrange a joint first appointment."),
+            (AgencyKind.ChildrensSocialCare, LeverFamily.Disrupt, LeverArea.ChildrenAndFamilies,
+                "Child protection plan in place; contact arrangements can be reviewed at the next conference."),
+            (AgencyKind.Police, LeverFamily.Disrupt, LeverArea.BreachOfOrders,
+                "Non-molestation order in force; breaches flagged to the DA team for arrest."),
+            (AgencyKind.Housing, LeverFamily.Support, LeverArea.Housing,
+                "Sofa-surfing; a housing options appointment can be offered as a way in."),
+            (AgencyKind.SubstanceMisuse, LeverFamily.Support, LeverArea.SubstanceMisuse,
+                "Known to the service in 2023; an alcohol treatment place is available this month."),
+            (AgencyKind.IdvaService, LeverFamily.Disrupt, LeverArea.AvailabilityOfVictims,
+                "IDVA supporting the victim-survivor with safety planning; sanctuary scheme referral made."),
+            (AgencyKind.Police, LeverFamily.Disrupt, LeverArea.InformationSharingWithPolice,
+                "Clare's Law disclosure to his new partner under consideration."),
+            (AgencyKind.Prison, LeverFamily.Engagement, LeverArea.PrisonContact,
+                "Recently released; offender manager holds release plan and can share conditions."),
+        ];
+        var count = 2 + seed % 3;
+        for (var j = 0; j < count; j++)
+        {
+            var (agency, family, area, text) = offers[(seed + j * 3) % offers.Length];
+            db.Levers.Add(new Lever
+            {
+                CaseId = c.Id, MeetingId = meeting?.Id, AgencyId = agencies[agency].Id, Family = family, Area = area,
+                Description = text,
+                OfferedAt = meeting?.StartsAt.AddMinutes(15) ?? PanelTime.At(c.ReferredOn.AddDays(9), new TimeOnly(10, 30)),
+            });
+        }
+    }
+
+    void AddActions(DapPanelDbContext db, Case c, AgendaItem item, Meeting meeting, DateOnly today, int seed)
+    {
+        (AgencyKind Agency, string Text)[] asks =
+        [
+            (AgencyKind.Probation, "Share licence conditions and supervision pattern with the case manager."),
+            (AgencyKind.Police, "Check for call-outs since referral and flag the address."),
+            (AgencyKind.ChildrensSocialCare, "Confirm child protection plan status and next conference date."),
+            (AgencyKind.Housing, "Offer a housing options appointment and tell the case manager the outcome."),
+            (AgencyKind.IdvaService, "Update the victim-survivor's safety plan and report her view on contact."),
+            (AgencyKind.CaseManagementProvider, "Attempt first contact through probation and report engagement."),
+        ];
+        var count = 1 + seed % 2;
+        for (var j = 0; j < count; j++)
+        {
+            var (agency, text) = asks[(seed + j * 2) % asks.Length];
+            var action = PanelAction.Agree(c.Id, item.Id, meeting.Date, text, agencies[agency].Id, null,
+                meeting.Date.AddDays(14));
+            // Older actions are mostly settled; recent ones are still open, a few overdue.
+            if (action.DueOn < today.AddDays(-20))
+                action.Status = (seed + j) % 4 == 0 ? ActionStatus.NotDoneAgencyDidNotAct : ActionStatus.Done;
+            db.Actions.Add(action);
+        }
+    }
+
+    void RecordAttendance(Meeting meeting, int index, IEnumerable<Person> people)
+    {
+        foreach (var agency in agencies.Values.Where(a => a.Kind is not (AgencyKind.Health or AgencyKind.AdultSocialCare)))
+        {
+            var status = AttendanceFor(agency.Kind, index);
+            var person = people.FirstOrDefault(p => p.AgencyId == agency.Id);
+            meeting.Attendances.Add(new Attendance
+            {
+                MeetingId = meeting.Id, AgencyId = agency.Id, PersonId = status.IsPresent() ? person?.Id : null,
+                Status = status,
+                JoinedAt = status == AttendanceStatus.PresentRemote ? meeting.StartsAt.AddMinutes(random.Next(12)) : null,
+                LeftAt = status == AttendanceStatus.PresentRemote ? meeting.StartsAt.AddMinutes(115) : null,
+            });
+        }
+    }
+
+    // Mental health and substance misuse drift away, as the source report describes.
+    static AttendanceStatus AttendanceFor(AgencyKind kind, int index) => kind switch
+    {
+        AgencyKind.MentalHealth => index switch
+        {
+            0 or 1 => AttendanceStatus.PresentRemote,
+            2 => AttendanceStatus.Apologies,
+            _ => AttendanceStatus.Absent,
+        },
+        AgencyKind.SubstanceMisuse => index switch
+        {
+            0 => AttendanceStatus.PresentInRoom,
+            1 => AttendanceStatus.ApologiesWithInformation,
+            _ => AttendanceStatus.Absent,
+        },
+        AgencyKind.Housing => index % 3 == 2 ? AttendanceStatus.Apologies : AttendanceStatus.PresentRemote,
+        AgencyKind.Prison => index % 2 == 0 ? AttendanceStatus.PresentRemote : AttendanceStatus.DeputySent,
+        _ => AttendanceStatus.PresentInRoom,
+    };
+
+    static Meeting NewMeeting(Panel panel, DateOnly date, MeetingStatus status)
+    {
+        var startsAt = PanelTime.At(date, new TimeOnly(10, 0));
+        return new Meeting
+        {
+            PanelId = panel.Id, StartsAt = startsAt, PlannedMinutes = panel.DefaultMeetingMinutes,
+            Location = "Family Justice Centre, meeting room 2", OnlineLink = "https://meet.example/croydon-dapp",
+            Status = status,
+            StartedAt = status == MeetingStatus.Closed ? startsAt : null,
+            ClosedAt = status == MeetingStatus.Closed ? startsAt.AddMinutes(118) : null,
+        };
+    }
+
+    static DateOnly NextTuesday(DateOnly from)
+    {
+        var days = ((int)DayOfWeek.Tuesday - (int)from.DayOfWeek + 7) % 7;
+        return from.AddDays(days);
+    }
+
+    async Task SeedLoginsAsync(Dictionary<string, Person> people)
+    {
+        foreach (var role in Enum.GetValues<Role>())
+            await Succeed(roles.CreateAsync(new IdentityRole(role.ToString())));
+
+        foreach (var login in DemoLogins.All)
+        {
+            var user = new DapPanelUser
+            {
+                UserName = login.Email, Email = login.Email, EmailConfirmed = true, PersonId = people[login.Email].Id,
+            };
+            await Succeed(users.CreateAsync(user, DemoLogins.Password));
+            await Succeed(users.AddToRoleAsync(user, login.Role.ToString()));
+        }
+    }
+
+    static async Task Succeed(Task<IdentityResult> operation)
+    {
+        var result = await operation;
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Seeding the demo panel failed: "
+                + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,62 @@
+namespace DapPanel.Core.Domain;
+
+public class Meeting : Entity
+{
+    public Guid PanelId { get; set; }
+    public Panel? Panel { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public int PlannedMinutes { get; set; } = 120;
+    public string? Location { get; set; }
+    public string? OnlineLink { get; set; }
+    public MeetingStatus Status { get; set; } = MeetingStatus.Draft;
+    public DateTimeOffset? CirculatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public List<AgendaItem> AgendaItems { get; set; } = [];
+    public List<Attendance> Attendances { get; set; } = [];
+
+    public DateOnly Date => DateOnly.FromDateTime(StartsAt.Date);
+
+    public void Circulate(DateTimeOffset now)
+    {
+        if (Status != MeetingStatus.Draft)
+            throw new DomainRuleException($"Only a draft meeting can be circulated; this one is {Status.Label().ToLowerInvariant()}.");
+        if (AgendaItems.Count == 0)
+            throw new DomainRuleException("The agenda is empty: add at least one case before circulating.");
+        if (StartsAt <= now)
+            throw new DomainRuleException("The meeting has already started or is in the past.");
+        Status = MeetingStatus.Circulated;
+        CirculatedAt = now;
+    }
+
+    public void Start(DateTimeOffset now)
+    {
+        if (Status is not (MeetingStatus.Draft or MeetingStatus.Circulated))
+            throw new DomainRuleException($"A {Status.Label().ToLowerInvariant()} meeting cannot be started.");
+        Status = MeetingStatus.Live;
+        StartedAt = now;
+    }
+
+    public void Close(DateTimeOffset now)
+    {
+        if (Status != MeetingStatus.Live)
+            throw new DomainRuleException("Only a live meeting can be closed.");
+        Status = MeetingStatus.Closed;
+        ClosedAt = now;
+    }
+}
+
+public class AgendaItem : Entity
+{
+    public Guid MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public Guid CaseId { get; set; }
+    public Case? Case { get; set; }
+    public AgendaItemKind Kind { get; set; }
+    public int Order { get; set; }
+    public int PlannedMinutes { get; set; } = 7;
+    /// <summary>What the panel needs to decide and what it needs from partners.</summary>
+    public string? Focus { get; set; }
+    public bool IsDeferred { get; set; }
+    public Decision? Decision { get; set; }
+}

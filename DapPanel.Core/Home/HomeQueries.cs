@@ -1,0 +1,51 @@
+using DapPanel.Core.Cases;
+using DapPanel.Core.Data;
+using DapPanel.Core.Domain;
+using DapPanel.Core.Meetings;
+using DapPanel.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace DapPanel.Core.Home;
+
+public sealed record AgencyActionView(ActionView Action, string CaseReference, DateTimeOffset AgreedAt);
+
+public sealed record HomeView(string AgencyName, IReadOnlyList<MeetingSummary> NextMeetings,
+    IReadOnlyList<AgencyActionView> OpenActions);
+
+public interface IHomeQueries
+{
+    Task<HomeView> GetAsync(Actor actor, CancellationToken cancellationToken = default);
+}
+
+public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, IMeetingQueries meetings, TimeProvider clock)
+    : IHomeQueries
+{
+    public async Task<HomeView> GetAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = PanelTime.Today(clock);
+        var all = await meetings.ListAsync(actor, cancellationToken);
+        var next = all.Where(m => m.Status != MeetingStatus.Closed && m.StartsAt.AddHours(6) >= now)
+            .OrderBy(m => m.StartsAt).Take(3).ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var agencyName = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => a.Name)
+            .SingleOrDefaultAsync(cancellationToken) ?? "";
+        var open = await db.Actions.AsNoTracking()
+            .Where(a => a.OwnerAgencyId == actor.AgencyId && a.Status == ActionStatus.Open)
+            .Join(db.AgendaItems, a => a.AgendaItemId, i => i.Id, (a, i) => new
+            {
+                a.Id, a.Description, Agency = a.OwnerAgency!.Name,
+                Person = a.OwnerPerson == null ? null : a.OwnerPerson.FullName,
+                a.DueOn, a.Status, CaseReference = a.Case!.Reference, AgreedAt = i.Meeting!.StartsAt,
+            })
+            .ToListAsync(cancellationToken);
+
+        return new HomeView(agencyName, next, open
+            .OrderBy(a => a.DueOn)
+            .Select(a => new AgencyActionView(
+                new ActionView(a.Id, a.Description, a.Agency, a.Person, a.DueOn, a.Status, a.DueOn < today),
+                a.CaseReference, a.AgreedAt))
+            .ToList());
+    }
+}

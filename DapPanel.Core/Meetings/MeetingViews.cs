@@ -1,0 +1,23 @@
+using DapPanel.Core.Domain;
+
+namespace DapPanel.Core.Meetings;
+
+public sealed record MeetingSummary(
+    Guid Id, string PanelName, DateTimeOffset StartsAt, int PlannedMinutes, string? Location, string? OnlineLink,
+    MeetingStatus Status, int NewReferralCount, int ReviewCount, int ClosureCount)
+{
+    public int ItemCount => NewReferralCount + ReviewCount + ClosureCount;
+}
+
+public sealed record AgendaItemView(
+    Guid Id, int Order, Guid CaseId, string CaseReference, string PerpetratorName, AgendaItemKind Kind,
+    RiskLevel RiskLevel, int PlannedMinutes, string? Focus, bool IsDeferred, DecisionOutcome? Outcome);
+
+public sealed record AttendanceView(string AgencyName, string? PersonName, AttendanceStatus Status, bool IsObserver);
+
+public sealed record MeetingDetail(
+    MeetingSummary Meeting, IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<AttendanceView> Attendance,
+    IReadOnlyList<string> Chairs)
+{
+    public int PlannedAgendaMinutes => Agenda.Sum(i => i.PlannedMinutes);
+}
