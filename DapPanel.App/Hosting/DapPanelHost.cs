@@ -4,6 +4,7 @@ using DapPanel.Core;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
@@ -18,6 +19,7 @@ public static class DapPanelHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            ApplicationName = typeof(DapPanelHost).Assembly.GetName().Name,
             // The operator's appsettings.json sits at the repository root and is copied beside the binaries.
             ContentRootPath = AppContext.BaseDirectory,
         });
@@ -26,6 +28,8 @@ public static class DapPanelHost
         var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
         builder.Services.AddDapPanelCore(storage);
         builder.Services.AddDapPanelSecurity(builder.Configuration);
+        builder.Services.AddDataProtection().SetApplicationName("DapPanel")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataFolder, "keys")));
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHealthChecks().AddDbContextCheck<DapPanelDbContext>("database");
