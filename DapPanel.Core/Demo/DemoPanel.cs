@@ -228,7 +228,7 @@ public sealed class DemoPanel(
             IsSerialPerpetrator = random.Next(3) == 0,
             ChildrenCount = random.Next(4),
             Summary = "Repeat incidents of coercive and controlling behaviour, two call-outs in the last month; "
-                + "victim-survivor reports threats to take the children. DASH assessed high risk.",
+                + "victim-survivor reports threats to take the children.",
             OffendingHistory = "Previous convictions for assault by beating (2019) and breach of a non-molestation order (2022).",
         };
         for (var v = 0; v < victims; v++)
