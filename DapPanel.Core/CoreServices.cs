@@ -3,6 +3,7 @@ using DapPanel.Core.Cases;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Home;
+using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,21 @@ public static class CoreServices
         services.AddSingleton<ICaseQueries, CaseQueries>();
         services.AddSingleton<IHomeQueries, HomeQueries>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddLiveMeeting();
         services.AddScoped<DemoPanel>();
         return services;
+    }
+
+    static void AddLiveMeeting(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IMeetingNotifier, InProcessMeetingNotifier>();
+        services.AddSingleton<MeetingPresence>();
+        services.AddSingleton<LiveMeetingReadModel>();
+        services.AddSingleton<LiveMeetingWriter>();
+        services.AddSingleton<IMeetingFlow, MeetingFlow>();
+        services.AddSingleton<ILeverBoard, LeverBoard>();
+        services.AddSingleton<IDecisionRecorder, DecisionRecorder>();
+        services.AddSingleton<IActionBoard, ActionBoard>();
+        services.AddSingleton<ILiveMeetingQueries, LiveMeetingQueries>();
     }
 }

@@ -70,7 +70,10 @@ sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
 {
     public void Configure(EntityTypeBuilder<Decision> decision)
     {
-        decision.Property(d => d.Rationale).HasMaxLength(4000);
+        decision.Property(d => d.Rationale).HasMaxLength(Decision.MaxRationaleLength);
+        decision.Property(d => d.ExtensionReason).HasMaxLength(2000);
+        decision.Property(d => d.CaseExtensionReasonBefore).HasMaxLength(2000);
+        decision.Property(d => d.RecordedByName).HasMaxLength(200);
         decision.HasIndex(d => d.AgendaItemId).IsUnique();
     }
 }
@@ -153,5 +156,18 @@ sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
         audit.HasIndex(a => a.CaseId);
         audit.HasIndex(a => a.MeetingId);
         audit.HasIndex(a => a.UserId);
+    }
+}
+
+sealed class MeetingChangeConfiguration : IEntityTypeConfiguration<MeetingChange>
+{
+    public void Configure(EntityTypeBuilder<MeetingChange> change)
+    {
+        change.Property(c => c.Kind).HasMaxLength(40);
+        change.Property(c => c.Summary).HasMaxLength(500);
+        change.Property(c => c.ActorName).HasMaxLength(200);
+        change.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId);
+        change.HasIndex(c => new { c.MeetingId, c.Id });
+        change.HasIndex(c => c.CommandId).IsUnique();
     }
 }

@@ -12,6 +12,8 @@ public class Meeting : Entity
     public DateTimeOffset? CirculatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>The item the panel is hearing now, while live.</summary>
+    public Guid? CurrentItemId { get; set; }
     public List<AgendaItem> AgendaItems { get; set; } = [];
     public List<Attendance> Attendances { get; set; } = [];
 
@@ -59,4 +61,22 @@ public class AgendaItem : Entity
     public string? Focus { get; set; }
     public bool IsDeferred { get; set; }
     public Decision? Decision { get; set; }
+    /// <summary>When the panel moved on from this item; null while it is still to come or current.</summary>
+    public DateTimeOffset? HeardAt { get; set; }
+    /// <summary>Seconds spent on this item before the timer was last paused.</summary>
+    public int ElapsedSeconds { get; set; }
+    /// <summary>When the running timer was started; null while paused.</summary>
+    public DateTimeOffset? TimerStartedAt { get; set; }
+
+    public TimeSpan Elapsed(DateTimeOffset now) =>
+        TimeSpan.FromSeconds(ElapsedSeconds) + (TimerStartedAt is { } started ? now - started : TimeSpan.Zero);
+
+    public void StartTimer(DateTimeOffset now) => TimerStartedAt ??= now;
+
+    public void PauseTimer(DateTimeOffset now)
+    {
+        if (TimerStartedAt is null) return;
+        ElapsedSeconds = (int)Math.Round(Elapsed(now).TotalSeconds);
+        TimerStartedAt = null;
+    }
 }

@@ -119,9 +119,15 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ElapsedSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Focus")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("HeardAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDeferred")
                         .HasColumnType("INTEGER");
@@ -136,6 +142,9 @@ namespace DapPanel.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PlannedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimerStartedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
@@ -322,8 +331,25 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("AgendaItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CaseAcceptedOnBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseExtensionReasonBefore")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CaseReviewDueOnBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseStatusBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ClosureReason")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Outcome")
                         .HasColumnType("INTEGER");
@@ -335,6 +361,10 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RecordedByPersonId")
                         .HasColumnType("TEXT");
@@ -411,6 +441,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Location")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -443,6 +476,48 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("PanelId", "StartsAt");
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.MeetingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CommandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommandId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId", "Id");
+
+                    b.ToTable("MeetingChanges");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Panel", b =>
@@ -888,6 +963,15 @@ namespace DapPanel.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Panel");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.MeetingChange", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.PanelAction", b =>

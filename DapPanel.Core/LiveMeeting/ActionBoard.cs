@@ -1,0 +1,70 @@
+using DapPanel.Core.Domain;
+using DapPanel.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace DapPanel.Core.LiveMeeting;
+
+public sealed record ActionInput(string? Description, Guid OwnerAgencyId, Guid? OwnerPersonId, DateOnly? DueOn);
+
+/// <summary>Actions agreed at the panel: agencies volunteer their own, the chair can assign and reassign.</summary>
+public interface IActionBoard
+{
+    Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input);
+    Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input, Guid expectedVersion);
+}
+
+public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
+{
+    public Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input) =>
+        writer.RunAsync(actor, commandId, meetingId, "action-agreed", async ctx =>
+        {
+            LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
+            LiveAccess.EnsureSpeaksFor(actor, input.OwnerAgencyId);
+            var item = ctx.Item(itemId);
+            var agencyName = await CheckOwnerAsync(ctx, input);
+            var action = PanelAction.Agree(item.CaseId, item.Id, ctx.Meeting.Date, input.Description, input.OwnerAgencyId,
+                input.OwnerPersonId, input.DueOn);
+            ctx.Db.Actions.Add(action);
+            return new ChangeNote($"Action for {agencyName} on item {item.Order}, due {action.DueOn:d MMM yyyy}", action.Id,
+                item.CaseId, After: action.Description);
+        });
+
+    public Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input,
+        Guid expectedVersion)
+    {
+        actor.Require("reassign an action", Role.Chair);
+        return writer.RunAsync(actor, commandId, meetingId, "action-reassigned", async ctx =>
+        {
+            LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
+            var itemIds = ctx.Meeting.AgendaItems.Select(i => i.Id).ToList();
+            var action = await ctx.Db.Actions.Include(a => a.OwnerAgency)
+                .SingleOrDefaultAsync(a => a.Id == actionId && itemIds.Contains(a.AgendaItemId))
+                ?? throw new NotFoundException("That action was not agreed at this meeting.");
+            if (action.Version != expectedVersion)
+                throw new ConcurrencyConflictException(
+                    $"Someone changed this action before you saved. It is now with {action.OwnerAgency!.Name}, due {action.DueOn:d MMM yyyy}: \"{action.Description}\".");
+            var agencyName = await CheckOwnerAsync(ctx, input);
+            var checkedAction = PanelAction.Agree(action.CaseId, action.AgendaItemId, ctx.Meeting.Date,
+                input.Description ?? action.Description, input.OwnerAgencyId, input.OwnerPersonId, input.DueOn);
+            var before = $"{action.OwnerAgency!.Name}, due {action.DueOn:d MMM yyyy}: {action.Description}";
+            action.Description = checkedAction.Description;
+            action.OwnerAgencyId = checkedAction.OwnerAgencyId;
+            action.OwnerPersonId = checkedAction.OwnerPersonId;
+            action.DueOn = checkedAction.DueOn;
+            return new ChangeNote($"Reassigned an action to {agencyName}", action.Id, action.CaseId, before,
+                $"{agencyName}, due {action.DueOn:d MMM yyyy}: {action.Description}");
+        });
+    }
+
+    static async Task<string> CheckOwnerAsync(CommandContext ctx, ActionInput input)
+    {
+        var agencyName = await ctx.Db.PanelMemberships
+            .Where(m => m.PanelId == ctx.Meeting.PanelId && m.AgencyId == input.OwnerAgencyId)
+            .Select(m => m.Agency!.Name).SingleOrDefaultAsync()
+            ?? throw new DomainRuleException("The owner must be one of the panel's agencies.");
+        if (input.OwnerPersonId is { } personId
+            && !await ctx.Db.People.AnyAsync(p => p.Id == personId && p.AgencyId == input.OwnerAgencyId))
+            throw new DomainRuleException("The person named must belong to the owner agency.");
+        return agencyName;
+    }
+}

@@ -1,0 +1,94 @@
+using DapPanel.Core.Data;
+using DapPanel.Core.Domain;
+using DapPanel.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace DapPanel.Core.LiveMeeting;
+
+/// <summary>What the live room shows, who is in it, and what changed while someone was away.</summary>
+public interface ILiveMeetingQueries
+{
+    Task<LiveMeetingView> GetViewAsync(Actor actor, Guid meetingId, long atLeastVersion = 0);
+    Task<IReadOnlyList<ChangeEntry>> ChangesSinceAsync(Actor actor, Guid meetingId, long version);
+    Task JoinAsync(Actor actor, Guid meetingId, string seatKey);
+    Task LeaveAsync(Guid meetingId, string seatKey);
+}
+
+public sealed class LiveMeetingQueries(
+    IDbContextFactory<DapPanelDbContext> dbFactory, LiveMeetingReadModel readModel, MeetingPresence presence,
+    IMeetingNotifier notifier, TimeProvider clock) : ILiveMeetingQueries
+{
+    const int MaxCatchUp = 500;
+
+    public async Task<LiveMeetingView> GetViewAsync(Actor actor, Guid meetingId, long atLeastVersion = 0)
+    {
+        var snapshot = await SnapshotAsync(actor, meetingId, atLeastVersion);
+        return snapshot.View with { Present = presence.Present(meetingId, snapshot.AgencyNames) };
+    }
+
+    public async Task<IReadOnlyList<ChangeEntry>> ChangesSinceAsync(Actor actor, Guid meetingId, long version)
+    {
+        await SnapshotAsync(actor, meetingId);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.MeetingChanges.AsNoTracking()
+            .Where(c => c.MeetingId == meetingId && c.Id > version)
+            .OrderBy(c => c.Id).Take(MaxCatchUp)
+            .Select(c => new ChangeEntry(c.Id, c.Kind, c.EntityId, c.Summary, c.ActorName, c.At))
+            .ToListAsync();
+    }
+
+    public async Task JoinAsync(Actor actor, Guid meetingId, string seatKey)
+    {
+        var snapshot = await SnapshotAsync(actor, meetingId);
+        if (!presence.Join(meetingId, seatKey, actor)) return;
+        if (snapshot.View.Status is MeetingStatus.Circulated or MeetingStatus.Live)
+            await RecordArrivalAsync(actor, meetingId);
+        await notifier.PublishAsync(new MeetingChanged(meetingId, snapshot.View.Version, "presence", actor.PersonId));
+    }
+
+    public async Task LeaveAsync(Guid meetingId, string seatKey)
+    {
+        if (!presence.Leave(meetingId, seatKey, out var personId)) return;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var attendance = await db.Attendances
+                .SingleOrDefaultAsync(a => a.MeetingId == meetingId && a.PersonId == personId && a.LeftAt == null);
+            if (attendance is not null)
+            {
+                attendance.LeftAt = clock.GetUtcNow();
+                await db.SaveChangesAsync();
+            }
+        }
+        var snapshot = await readModel.GetAsync(meetingId);
+        await notifier.PublishAsync(new MeetingChanged(meetingId, snapshot?.View.Version ?? 0, "presence", personId));
+    }
+
+    /// <summary>Joining the room records the person present remotely; the chair can correct it.</summary>
+    async Task RecordArrivalAsync(Actor actor, Guid meetingId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var attendance = await db.Attendances.SingleOrDefaultAsync(a => a.MeetingId == meetingId && a.PersonId == actor.PersonId);
+        if (attendance is null)
+        {
+            db.Attendances.Add(new Attendance
+            {
+                MeetingId = meetingId, AgencyId = actor.AgencyId, PersonId = actor.PersonId,
+                Status = AttendanceStatus.PresentRemote, JoinedAt = clock.GetUtcNow(),
+            });
+        }
+        else
+        {
+            attendance.LeftAt = null;
+            attendance.JoinedAt ??= clock.GetUtcNow();
+        }
+        await db.SaveChangesAsync();
+    }
+
+    async Task<MeetingSnapshot> SnapshotAsync(Actor actor, Guid meetingId, long atLeastVersion = 0)
+    {
+        var snapshot = await readModel.GetAsync(meetingId, atLeastVersion)
+            ?? throw new NotFoundException("That meeting does not exist.");
+        LiveAccess.EnsureCanEnter(snapshot, actor);
+        return snapshot;
+    }
+}

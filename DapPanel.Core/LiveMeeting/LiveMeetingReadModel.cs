@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using DapPanel.Core.Data;
+using DapPanel.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace DapPanel.Core.LiveMeeting;
+
+/// <summary>A meeting as last saved, with who may see it; shared by everyone in the room.</summary>
+public sealed record MeetingSnapshot(LiveMeetingView View, Guid PanelId, IReadOnlySet<Guid> MemberAgencyIds,
+    IReadOnlyDictionary<Guid, string> AgencyNames);
+
+/// <summary>
+/// Keeps one versioned snapshot per meeting, rebuilt once per change: a room of 300 refreshing after
+/// one event costs one database read, not 300.
+/// </summary>
+public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> dbFactory, TimeProvider clock)
+{
+    readonly ConcurrentDictionary<Guid, Lazy<Task<MeetingSnapshot?>>> snapshots = new();
+
+    public async Task<MeetingSnapshot?> GetAsync(Guid meetingId, long atLeastVersion = 0)
+    {
+        var snapshot = await snapshots.GetOrAdd(meetingId, Build).Value;
+        if (snapshot is not null && snapshot.View.Version >= atLeastVersion) return snapshot;
+        // Built before the change it is asked about, or the meeting was missing: build once more.
+        Invalidate(meetingId);
+        return await snapshots.GetOrAdd(meetingId, Build).Value;
+    }
+
+    public void Invalidate(Guid meetingId) => snapshots.TryRemove(meetingId, out _);
+
+    Lazy<Task<MeetingSnapshot?>> Build(Guid meetingId) => new(() => LoadAsync(meetingId));
+
+    async Task<MeetingSnapshot?> LoadAsync(Guid meetingId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var version = await db.MeetingChanges.Where(c => c.MeetingId == meetingId).MaxAsync(c => (long?)c.Id) ?? 0;
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Panel)
+            .Include(m => m.AgendaItems).ThenInclude(i => i.Decision)
+            .Include(m => m.AgendaItems).ThenInclude(i => i.Case).ThenInclude(c => c!.VictimSurvivors)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == meetingId);
+        if (meeting is null) return null;
+
+        var caseIds = meeting.AgendaItems.Select(i => i.CaseId).ToList();
+        var levers = await db.Levers.AsNoTracking().Where(l => caseIds.Contains(l.CaseId)).ToListAsync();
+        var actions = await db.Actions.AsNoTracking().Include(a => a.OwnerPerson)
+            .Where(a => caseIds.Contains(a.CaseId)).ToListAsync();
+        var itemIds = meeting.AgendaItems.Select(i => i.Id).ToHashSet();
+        var memberships = await db.PanelMemberships.AsNoTracking().Where(m => m.PanelId == meeting.PanelId).ToListAsync();
+        var memberIds = memberships.Select(m => m.AgencyId).ToHashSet();
+        var agencies = await db.Agencies.AsNoTracking().Include(a => a.People)
+            .Where(a => memberIds.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
+        var agencyNames = agencies.ToDictionary(a => a.Id, a => a.Name);
+        var today = PanelTime.Today(clock);
+
+        var items = meeting.AgendaItems.OrderBy(i => i.Order).Select(item => new LiveItem(
+            item.Id, item.Order, item.Kind, item.PlannedMinutes, item.Focus, ProgressOf(item, meeting),
+            item.ElapsedSeconds, item.TimerStartedAt, CaseOf(item.Case!, today),
+            item.Decision is { } d
+                ? new LiveDecision(d.Outcome, d.Rationale, d.ClosureReason, d.ReviewOn, d.ExtensionReason, d.RecordedByName,
+                    d.RecordedAt, d.Version)
+                : null,
+            levers.Where(l => l.CaseId == item.CaseId)
+                .OrderBy(l => agencyNames.GetValueOrDefault(l.AgencyId)).ThenBy(l => l.OfferedAt)
+                .Select(l => new LiveLever(l.Id, l.AgencyId, agencyNames.GetValueOrDefault(l.AgencyId, ""), l.Family, l.Area,
+                    l.Description, l.IsWithdrawn, l.MeetingId == meetingId, l.Version))
+                .ToList(),
+            actions.Where(a => a.CaseId == item.CaseId && (a.AgendaItemId == item.Id || (a.Status == ActionStatus.Open && !itemIds.Contains(a.AgendaItemId))))
+                .OrderBy(a => a.DueOn)
+                .Select(a => new LiveAction(a.Id, a.Description, a.OwnerAgencyId, agencyNames.GetValueOrDefault(a.OwnerAgencyId, ""),
+                    a.OwnerPersonId, a.OwnerPerson?.FullName, a.DueOn, a.Status, a.AgendaItemId == item.Id,
+                    a.IsOverdue(today), a.Version))
+                .ToList()))
+            .ToList();
+
+        var view = new LiveMeetingView(meeting.Id, version, meeting.Panel!.Name, meeting.Status, meeting.StartsAt,
+            meeting.PlannedMinutes, meeting.Location, meeting.OnlineLink, meeting.StartedAt, meeting.CurrentItemId, items,
+            agencies.Select(a => new AgencyOption(a.Id, a.Name, a.Kind,
+                a.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToList())).ToList(),
+            memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToList(),
+            []);
+        return new MeetingSnapshot(view, meeting.PanelId, memberIds, agencyNames);
+    }
+
+    static ItemProgress ProgressOf(AgendaItem item, Meeting meeting) =>
+        item.IsDeferred ? ItemProgress.Deferred
+        : item.Id == meeting.CurrentItemId ? ItemProgress.Current
+        : item.HeardAt is not null || item.Decision is not null ? ItemProgress.Heard
+        : ItemProgress.ToCome;
+
+    static LiveCase CaseOf(Case c, DateOnly today) => new(c.Id, c.Reference, c.Perpetrator.FullName, c.RiskLevel,
+        c.ReferralSource, c.Status, c.IsSerialPerpetrator, c.VictimSurvivors.Count, c.ChildrenCount, c.Summary,
+        c.OffendingHistory, c.AcceptedOn, c.EarliestClosureOn, c.NeedsExtensionReason(today));
+}

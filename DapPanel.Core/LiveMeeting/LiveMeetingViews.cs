@@ -1,0 +1,52 @@
+using DapPanel.Core.Domain;
+
+namespace DapPanel.Core.LiveMeeting;
+
+public enum ItemProgress { ToCome, Current, Heard, Deferred }
+
+public sealed record LiveLever(Guid Id, Guid AgencyId, string AgencyName, LeverFamily Family, LeverArea Area,
+    string Description, bool IsWithdrawn, bool OfferedAtThisMeeting, Guid Version);
+
+public sealed record LiveDecision(DecisionOutcome Outcome, string Rationale, ClosureReason? ClosureReason,
+    DateOnly? ReviewOn, string? ExtensionReason, string? RecordedByName, DateTimeOffset RecordedAt, Guid Version);
+
+public sealed record LiveAction(Guid Id, string Description, Guid OwnerAgencyId, string OwnerAgencyName,
+    Guid? OwnerPersonId, string? OwnerPersonName, DateOnly DueOn, ActionStatus Status, bool AgreedAtThisMeeting,
+    bool IsOverdue, Guid Version);
+
+public sealed record LiveCase(Guid Id, string Reference, string PerpetratorName, RiskLevel RiskLevel,
+    ReferralSource ReferralSource, CaseStatus Status, bool IsSerialPerpetrator, int VictimCount, int ChildrenCount,
+    string? Summary, string? OffendingHistory, DateOnly? AcceptedOn, DateOnly? EarliestClosureOn, bool NeedsExtensionReason);
+
+public sealed record LiveItem(Guid Id, int Order, AgendaItemKind Kind, int PlannedMinutes, string? Focus,
+    ItemProgress Progress, int ElapsedSeconds, DateTimeOffset? TimerStartedAt, LiveCase Case,
+    LiveDecision? Decision, IReadOnlyList<LiveLever> Levers, IReadOnlyList<LiveAction> Actions)
+{
+    public TimeSpan Elapsed(DateTimeOffset now) =>
+        TimeSpan.FromSeconds(ElapsedSeconds) + (TimerStartedAt is { } started ? now - started : TimeSpan.Zero);
+
+    public bool IsOverrun(DateTimeOffset now) => Elapsed(now) > TimeSpan.FromMinutes(PlannedMinutes);
+}
+
+public sealed record AgencyOption(Guid Id, string Name, AgencyKind Kind, IReadOnlyList<PersonOption> People);
+
+public sealed record PersonOption(Guid Id, string FullName);
+
+public sealed record PresentPerson(Guid PersonId, string FullName, Guid AgencyId, string AgencyName, DateTimeOffset JoinedAt);
+
+/// <summary>Everything the live room shows, as of one saved version of the meeting.</summary>
+public sealed record LiveMeetingView(
+    Guid MeetingId, long Version, string PanelName, MeetingStatus Status, DateTimeOffset StartsAt, int PlannedMinutes,
+    string? Location, string? OnlineLink, DateTimeOffset? StartedAt, Guid? CurrentItemId,
+    IReadOnlyList<LiveItem> Items, IReadOnlyList<AgencyOption> Agencies, IReadOnlyList<Guid> CoreAgencyIds,
+    IReadOnlyList<PresentPerson> Present)
+{
+    public LiveItem? CurrentItem => Items.FirstOrDefault(i => i.Id == CurrentItemId);
+
+    public DateOnly Date => DateOnly.FromDateTime(PanelTime.ToLocal(StartsAt).DateTime);
+}
+
+public sealed record MeetingChanged(Guid MeetingId, long Version, string Kind, Guid? EntityId);
+
+public sealed record ChangeEntry(long Version, string Kind, Guid? EntityId, string Summary, string? ActorName,
+    DateTimeOffset At);

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+
+namespace DapPanel.Core.LiveMeeting;
+
+/// <summary>Fans saved changes out to everyone watching a meeting. One topic per meeting.</summary>
+public interface IMeetingNotifier
+{
+    IDisposable Subscribe(Guid meetingId, Func<MeetingChanged, Task> onChanged);
+
+    /// <summary>Every meeting's changes: for bridges such as the SignalR hub.</summary>
+    IDisposable SubscribeAll(Func<MeetingChanged, Task> onChanged);
+
+    Task PublishAsync(MeetingChanged change);
+}
+
+public sealed class InProcessMeetingNotifier(ILogger<InProcessMeetingNotifier> logger) : IMeetingNotifier
+{
+    static readonly Guid AllMeetings = Guid.Empty;
+    readonly ConcurrentDictionary<Guid, ImmutableList<Subscription>> topics = new();
+
+    public IDisposable Subscribe(Guid meetingId, Func<MeetingChanged, Task> onChanged)
+    {
+        var subscription = new Subscription(this, meetingId, onChanged);
+        topics.AddOrUpdate(meetingId, _ => [subscription], (_, list) => list.Add(subscription));
+        return subscription;
+    }
+
+    public IDisposable SubscribeAll(Func<MeetingChanged, Task> onChanged) => Subscribe(AllMeetings, onChanged);
+
+    public int SubscriberCount(Guid meetingId) => topics.TryGetValue(meetingId, out var list) ? list.Count : 0;
+
+    /// <summary>Hands the change to every subscriber without waiting for one slow circuit.</summary>
+    public Task PublishAsync(MeetingChanged change)
+    {
+        Deliver(change.MeetingId, change);
+        Deliver(AllMeetings, change);
+        return Task.CompletedTask;
+    }
+
+    void Deliver(Guid topic, MeetingChanged change)
+    {
+        if (!topics.TryGetValue(topic, out var subscribers)) return;
+        foreach (var subscriber in subscribers)
+            _ = InvokeAsync(subscriber, change);
+    }
+
+    async Task InvokeAsync(Subscription subscriber, MeetingChanged change)
+    {
+        try { await subscriber.OnChanged(change); }
+        catch (Exception error) { logger.LogWarning(error, "A meeting subscriber failed to take a change"); }
+    }
+
+    void Remove(Subscription subscription) =>
+        topics.AddOrUpdate(subscription.MeetingId, _ => [], (_, list) => list.Remove(subscription));
+
+    sealed class Subscription(InProcessMeetingNotifier owner, Guid meetingId, Func<MeetingChanged, Task> onChanged) : IDisposable
+    {
+        public Guid MeetingId { get; } = meetingId;
+        public Func<MeetingChanged, Task> OnChanged { get; } = onChanged;
+        public void Dispose() => owner.Remove(this);
+    }
+}
