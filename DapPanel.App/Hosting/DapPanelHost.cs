@@ -1,4 +1,5 @@
 using DapPanel.App.Components;
+using DapPanel.App.Hubs;
 using DapPanel.App.Security;
 using DapPanel.Core;
 using DapPanel.Core.Data;
@@ -32,6 +33,12 @@ public static class DapPanelHost
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataFolder, "keys")));
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddSignalR(hub =>
+        {
+            hub.MaximumReceiveMessageSize = 32 * 1024;
+            hub.EnableDetailedErrors = false;
+        });
+        builder.Services.AddHostedService<MeetingHubBridge>();
         builder.Services.AddHealthChecks().AddDbContextCheck<DapPanelDbContext>("database");
 
         var app = builder.Build();
@@ -51,6 +58,7 @@ public static class DapPanelHost
         app.MapStaticAssets();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, seeded));

@@ -1,0 +1,103 @@
+using DapPanel.App.Security;
+using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
+using DapPanel.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace DapPanel.App.Hubs;
+
+/// <summary>
+/// The live room for non-browser clients (integrations, load tests): the same Core commands and
+/// events as the page, with the same cookie sign-in and the same authorization.
+/// </summary>
+[Authorize]
+public sealed class MeetingHub(
+    ILiveMeetingQueries live, IMeetingFlow flow, ILeverBoard levers, IDecisionRecorder decisions, IActionBoard actions)
+    : Hub
+{
+    public const string Path = "/hubs/meeting";
+    public const string ChangedEvent = "MeetingChanged";
+
+    public static string GroupOf(Guid meetingId) => "meeting:" + meetingId;
+
+    Actor Actor => ActorAccessor.FromPrincipal(Context.User!) ?? throw new HubException("Your session has ended; sign in again.");
+
+    string Seat => "hub:" + Context.ConnectionId;
+
+    HashSet<Guid> Joined => (HashSet<Guid>)(Context.Items.TryGetValue("joined", out var set) ? set! : Context.Items["joined"] = new HashSet<Guid>());
+
+    public Task<LiveMeetingView> JoinMeeting(Guid meetingId) => Guard(async actor =>
+    {
+        var view = await live.GetViewAsync(actor, meetingId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(meetingId));
+        lock (Joined) Joined.Add(meetingId);
+        await live.JoinAsync(actor, meetingId, Seat);
+        return view;
+    });
+
+    public Task LeaveMeeting(Guid meetingId) => Guard(async _ =>
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(meetingId));
+        lock (Joined) Joined.Remove(meetingId);
+        await live.LeaveAsync(meetingId, Seat);
+        return true;
+    });
+
+    public Task<LiveMeetingView> GetView(Guid meetingId, long atLeastVersion) =>
+        Guard(actor => live.GetViewAsync(actor, meetingId, atLeastVersion));
+
+    public Task<IReadOnlyList<ChangeEntry>> ChangesSince(Guid meetingId, long version) =>
+        Guard(actor => live.ChangesSinceAsync(actor, meetingId, version));
+
+    public Task<long> StartMeeting(Guid commandId, Guid meetingId) => Guard(a => flow.StartAsync(a, commandId, meetingId));
+    public Task<long> CloseMeeting(Guid commandId, Guid meetingId) => Guard(a => flow.CloseAsync(a, commandId, meetingId));
+    public Task<long> MoveToItem(Guid commandId, Guid meetingId, Guid itemId) => Guard(a => flow.MoveToAsync(a, commandId, meetingId, itemId));
+    public Task<long> NextItem(Guid commandId, Guid meetingId) => Guard(a => flow.NextAsync(a, commandId, meetingId));
+    public Task<long> StartTimer(Guid commandId, Guid meetingId) => Guard(a => flow.StartTimerAsync(a, commandId, meetingId));
+    public Task<long> PauseTimer(Guid commandId, Guid meetingId) => Guard(a => flow.PauseTimerAsync(a, commandId, meetingId));
+    public Task<long> DeferItem(Guid commandId, Guid meetingId, Guid itemId) => Guard(a => flow.DeferAsync(a, commandId, meetingId, itemId));
+
+    public Task<long> AddLever(Guid commandId, Guid meetingId, Guid itemId, LeverInput lever) =>
+        Guard(a => levers.AddAsync(a, commandId, meetingId, itemId, Required(lever)));
+
+    public Task<long> EditLever(Guid commandId, Guid meetingId, Guid leverId, LeverInput lever, Guid expectedVersion) =>
+        Guard(a => levers.EditAsync(a, commandId, meetingId, leverId, Required(lever), expectedVersion));
+
+    public Task<long> WithdrawLever(Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion) =>
+        Guard(a => levers.WithdrawAsync(a, commandId, meetingId, leverId, expectedVersion));
+
+    public Task<long> RecordDecision(Guid commandId, Guid meetingId, Guid itemId, DecisionInput decision, Guid? expectedVersion) =>
+        Guard(a => decisions.RecordAsync(a, commandId, meetingId, itemId, Required(decision), expectedVersion));
+
+    public Task<long> AgreeAction(Guid commandId, Guid meetingId, Guid itemId, ActionInput action) =>
+        Guard(a => actions.AgreeAsync(a, commandId, meetingId, itemId, Required(action)));
+
+    public Task<long> ReassignAction(Guid commandId, Guid meetingId, Guid actionId, ActionInput action, Guid expectedVersion) =>
+        Guard(a => actions.ReassignAsync(a, commandId, meetingId, actionId, Required(action), expectedVersion));
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        Guid[] meetings;
+        lock (Joined) meetings = [.. Joined];
+        foreach (var meetingId in meetings)
+            await live.LeaveAsync(meetingId, Seat);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    static T Required<T>(T? input) where T : class =>
+        input ?? throw new DomainRuleException("The command is missing its details.");
+
+    /// <summary>Refusals go back to the caller only, as a plain message; nothing else is disclosed.</summary>
+    async Task<T> Guard<T>(Func<Actor, Task<T>> command)
+    {
+        try
+        {
+            return await command(Actor);
+        }
+        catch (UserFacingException refusal)
+        {
+            throw new HubException(refusal.Message);
+        }
+    }
+}
