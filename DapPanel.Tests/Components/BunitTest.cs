@@ -12,7 +12,13 @@ public abstract class BunitTest : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
+        AddServices(Services);
         Render<MudPopoverProvider>();
+    }
+
+    /// <summary>Fakes a test class needs, registered before anything is rendered.</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
