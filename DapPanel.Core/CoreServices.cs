@@ -18,7 +18,7 @@ public static class CoreServices
     {
         services.AddSingleton(storage);
         services.AddPooledDbContextFactory<DapPanelDbContext>(options =>
-            options.UseSqlite(storage.SqliteConnectionString));
+            options.UseSqlite(storage.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IMeetingQueries, MeetingQueries>();

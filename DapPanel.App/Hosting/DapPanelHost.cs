@@ -59,6 +59,7 @@ public static class DapPanelHost
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
+        app.MapBenchmarkEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, seeded));

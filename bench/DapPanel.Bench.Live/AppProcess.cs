@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace DapPanel.Bench.Live;
+
+/// <summary>The published app in a process of its own on a loopback port, with a fresh demo database.</summary>
+sealed class AppProcess : IAsyncDisposable
+{
+    readonly Process process;
+    readonly HttpClient http;
+
+    public string BaseUrl { get; }
+    public string DataFolder { get; }
+
+    AppProcess(Process process, string baseUrl, string dataFolder)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+        DataFolder = dataFolder;
+        http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    }
+
+    public static async Task<AppProcess> StartAsync(string repositoryRoot, int port)
+    {
+        var publishFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "app");
+        Run("dotnet", $"publish \"{Path.Combine(repositoryRoot, "DapPanel.App")}\" -c Release -o \"{publishFolder}\" -nologo -v quiet");
+        var dataFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "data-" + Guid.NewGuid().ToString("N"));
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(publishFolder, "DapPanel.App.dll")}\"")
+        {
+            WorkingDirectory = publishFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseUrl;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__DataFolder"] = dataFolder;
+        start.Environment["Benchmark__MemoryEndpoint"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, baseUrl, dataFolder);
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The app did not report healthy within 90 s.");
+    }
+
+    public sealed record MemoryReading(long ManagedBytes, long WorkingSetBytes);
+
+    public async Task<MemoryReading> MemoryAsync() =>
+        (await http.GetFromJsonAsync<MemoryReading>("/benchmark/memory"))!;
+
+    static void Run(string file, string arguments)
+    {
+        using var run = Process.Start(new ProcessStartInfo(file, arguments)) ?? throw new InvalidOperationException(file);
+        run.WaitForExit();
+        if (run.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed ({run.ExitCode}).");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
+    }
+}

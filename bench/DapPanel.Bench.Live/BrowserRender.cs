@@ -1,0 +1,80 @@
+using System.Net;
+using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
+
+namespace DapPanel.Bench.Live;
+
+/// <summary>
+/// Real live-room pages in headless chromium; a MutationObserver in each stamps when the levers panel
+/// changes, so the browser's clock and this process's clock (the same machine's) give command → render.
+/// </summary>
+sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid probationAgencyId, CookieContainer sender)
+{
+    public sealed record Result(int Pages, List<double> LatenciesMs, double BytesPerCircuit, long WorkingSetBytes);
+
+    const string Observe = """
+        () => {
+          window.__changes = [];
+          const target = document.querySelector('[data-testid=levers]');
+          new MutationObserver(() => window.__changes.push(Date.now()))
+            .observe(target, { childList: true, subtree: true, characterData: true });
+        }
+        """;
+
+    public async Task<Result> RunAsync(int pages, int iterations, string email, string password)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        var signInContext = await browser.NewContextAsync();
+        var signInPage = await signInContext.NewPageAsync();
+        await signInPage.GotoAsync(app.BaseUrl + "/account/login");
+        await signInPage.FillAsync("#email", email);
+        await signInPage.FillAsync("#password", password);
+        await signInPage.ClickAsync("button[type=submit]");
+        await signInPage.WaitForURLAsync(app.BaseUrl + "/");
+        var state = await signInContext.StorageStateAsync();
+        await signInContext.CloseAsync();
+
+        var before = await app.MemoryAsync();
+        var open = new List<IPage>();
+        for (var i = 0; i < pages; i++)
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync($"{app.BaseUrl}/meetings/{meetingId}/live");
+            await page.WaitForSelectorAsync("[data-testid=levers]");
+            open.Add(page);
+        }
+        await Task.Delay(2000);
+        var after = await app.MemoryAsync();
+
+        await using var acting = new HubConnectionBuilder()
+            .WithUrl(app.BaseUrl + "/hubs/meeting", options => options.Cookies = sender).Build();
+        await acting.StartAsync();
+        await acting.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
+
+        var latencies = new List<double>();
+        for (var round = 0; round < iterations + 2; round++)
+        {
+            foreach (var page in open) await page.EvaluateAsync(Observe);
+            var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
+                new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Rendered lever {round}"));
+            await Task.Delay(1500);
+            foreach (var page in open)
+            {
+                var stamps = await page.EvaluateAsync<long[]>("() => window.__changes");
+                var first = stamps.Where(s => s >= sentAt).DefaultIfEmpty(-1).Min();
+                if (round >= 2 && first >= 0) latencies.Add(first - sentAt);
+            }
+        }
+        return new Result(pages, latencies, (after.ManagedBytes - before.ManagedBytes) / (double)pages, after.WorkingSetBytes);
+    }
+}

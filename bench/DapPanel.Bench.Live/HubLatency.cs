@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace DapPanel.Bench.Live;
+
+/// <summary>
+/// N hub clients in one meeting; one adds levers, the others time each change from send to receipt
+/// (all clients share this process's clock).
+/// </summary>
+sealed class HubLatency(AppProcess app, Guid meetingId, Guid itemId, Guid probationAgencyId,
+    CookieContainer sender, CookieContainer watchers)
+{
+    public sealed record Result(int Clients, List<double> LatenciesMs, double BytesPerClient);
+
+    public async Task<Result> RunAsync(int clients, int iterations, int warmup)
+    {
+        var before = await app.MemoryAsync();
+        var receivers = new List<HubConnection>();
+        var pending = new PendingRound();
+        for (var i = 0; i < clients - 1; i++)
+        {
+            var connection = Connect(watchers);
+            connection.On<MeetingChanged>("MeetingChanged", change =>
+            {
+                if (change.Kind == "lever-added") pending.Arrived(Stopwatch.GetTimestamp());
+            });
+            await connection.StartAsync();
+            await connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
+            receivers.Add(connection);
+        }
+        var after = await app.MemoryAsync();
+
+        await using var acting = Connect(sender);
+        await acting.StartAsync();
+        await acting.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
+
+        var latencies = new List<double>();
+        for (var round = 0; round < warmup + iterations; round++)
+        {
+            var done = pending.Begin(clients - 1);
+            var sentAt = Stopwatch.GetTimestamp();
+            await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
+                new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Benchmark lever {round}"));
+            await done.WaitAsync(TimeSpan.FromSeconds(30));
+            if (round >= warmup)
+                latencies.AddRange(pending.Arrivals.Select(t => Stopwatch.GetElapsedTime(sentAt, t).TotalMilliseconds));
+        }
+
+        foreach (var connection in receivers) await connection.DisposeAsync();
+        return new Result(clients, latencies, (after.ManagedBytes - before.ManagedBytes) / (double)Math.Max(1, clients - 1));
+    }
+
+    HubConnection Connect(CookieContainer cookies) => new HubConnectionBuilder()
+        .WithUrl(app.BaseUrl + "/hubs/meeting", options => options.Cookies = cookies)
+        .Build();
+
+    sealed class PendingRound
+    {
+        readonly Lock gate = new();
+        TaskCompletionSource done = new();
+        int expected;
+        public List<long> Arrivals { get; } = [];
+
+        public Task Begin(int receivers)
+        {
+            lock (gate)
+            {
+                Arrivals.Clear();
+                expected = receivers;
+                done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return done.Task;
+            }
+        }
+
+        public void Arrived(long timestamp)
+        {
+            lock (gate)
+            {
+                Arrivals.Add(timestamp);
+                if (Arrivals.Count == expected) done.TrySetResult();
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using DapPanel.Bench.Live;
+using DapPanel.Core.Data;
+using DapPanel.Core.Demo;
+using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+
+// Live-room latency and memory: hub clients (N = 30, 100, 300) and real browser pages (30).
+var quick = args.Contains("--quick");
+var root = FindRepositoryRoot();
+await using var app = await AppProcess.StartAsync(root, 5190);
+Console.WriteLine($"App started at {app.BaseUrl}");
+
+var options = new DbContextOptionsBuilder<DapPanelDbContext>()
+    .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "dappanel.db")}").Options;
+Guid meetingId, itemId, probationId;
+await using (var db = new DapPanelDbContext(options))
+{
+    var meeting = await db.Meetings.Include(m => m.AgendaItems).SingleAsync(m => m.Status == MeetingStatus.Circulated);
+    meetingId = meeting.Id;
+    itemId = meeting.AgendaItems.OrderBy(i => i.Order).First().Id;
+    probationId = await db.Agencies.Where(a => a.Kind == AgencyKind.Probation).Select(a => a.Id).SingleAsync();
+}
+
+var chair = await SignIn.AsAsync(app.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
+var probation = await SignIn.AsAsync(app.BaseUrl, "probation@dappanel.example", DemoLogins.Password);
+var idva = await SignIn.AsAsync(app.BaseUrl, "idva@dappanel.example", DemoLogins.Password);
+await using (var chairConnection = new HubConnectionBuilder()
+    .WithUrl(app.BaseUrl + "/hubs/meeting", o => o.Cookies = chair).Build())
+{
+    await chairConnection.StartAsync();
+    await chairConnection.InvokeAsync<long>("StartMeeting", Guid.NewGuid(), meetingId);
+}
+
+var rows = new List<string>();
+var hub = new HubLatency(app, meetingId, itemId, probationId, probation, idva);
+foreach (var clients in new[] { 30, 100, 300 })
+{
+    var iterations = quick ? 20 : clients switch { 30 => 300, 100 => 120, _ => 50 };
+    var result = await hub.RunAsync(clients, iterations, warmup: 10);
+    rows.Add(Stats.Row("Hub: lever added → received at every other client", clients.ToString(), result.LatenciesMs));
+    Console.WriteLine(rows[^1] + $" memory {result.BytesPerClient / 1024:0.0} KB per connected client");
+}
+
+var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation)
+    .RunAsync(pages: 30, iterations: quick ? 5 : 20, "idva@dappanel.example", DemoLogins.Password);
+rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", "30 pages", browser.LatenciesMs));
+Console.WriteLine(rows[^1]);
+Console.WriteLine($"Server memory per live-room circuit: {browser.BytesPerCircuit / 1024:0.0} KB managed heap (after full GC); " +
+    $"process working set {browser.WorkingSetBytes / (1024 * 1024)} MB with 30 pages open");
+
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {MachineModel()}");
+Console.WriteLine("| What | N | Samples | p50 | p95 | p99 |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var row in rows) Console.WriteLine(row);
+
+static string FindRepositoryRoot()
+{
+    var folder = new DirectoryInfo(AppContext.BaseDirectory);
+    while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "DapPanel.sln"))) folder = folder.Parent;
+    return folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
+
+static string MachineModel()
+{
+    try
+    {
+        return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "unknown CPU";
+    }
+    catch (IOException) { return "unknown CPU"; }
+}
