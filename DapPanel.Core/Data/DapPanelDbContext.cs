@@ -21,6 +21,7 @@ public class DapPanelDbContext(DbContextOptions<DapPanelDbContext> options) : Id
     public DbSet<PanelAction> Actions => Set<PanelAction>();
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
