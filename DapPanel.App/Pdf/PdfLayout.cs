@@ -81,21 +81,25 @@ public sealed class PdfLayout : IDisposable
     }
 
     /// <summary>A tinted block with an accent bar, for decisions and notices; it may continue on the next page.</summary>
-    public PdfLayout Callout(string text, PdfStyle? style = null, XColor? bar = null)
+    public PdfLayout Callout(string text, PdfStyle? style = null, XColor? bar = null, string? title = null)
     {
         var s = style ?? PdfStyles.Body;
         const double inset = 10, padY = 5;
         var lines = Wrap(text, s, ContentWidth - 2 * inset);
+        var titleLines = title is null ? [] : Wrap(title, s with { Bold = true, Colour = PdfStyles.Accent }, ContentWidth - 2 * inset);
         var done = 0;
         while (done < lines.Count)
         {
-            var fit = (int)Math.Floor((ContentBottom - y - 2 * padY) / s.LineHeight);
-            if (fit < 1 || (done == 0 && fit < Math.Min(lines.Count, 3))) { BreakPage(); continue; }
-            var take = Math.Min(fit, lines.Count - done);
-            var height = take * s.LineHeight + 2 * padY;
+            var extra = done == 0 ? titleLines.Count : 0;
+            var fit = (int)Math.Floor((ContentBottom - y - 2 * padY) / s.LineHeight) - extra;
+            // Start on a new page rather than leave fewer than three lines at the foot of this one.
+            if (y > ContentTop && (fit < 1 || (done == 0 && fit < Math.Min(lines.Count, 3)))) { BreakPage(); continue; }
+            var take = Math.Max(1, Math.Min(fit, lines.Count - done));
+            var height = (take + extra) * s.LineHeight + 2 * padY;
             gfx.DrawRectangle(new XSolidBrush(PdfStyles.CalloutFill), MarginX, y, ContentWidth, height);
             gfx.DrawRectangle(new XSolidBrush(bar ?? PdfStyles.Accent), MarginX, y, 2.5, height);
             y += padY;
+            if (done == 0 && titleLines.Count > 0) Lines(titleLines, s with { Bold = true, Colour = PdfStyles.Accent }, MarginX + inset);
             Lines(lines.Skip(done).Take(take).ToList(), s, MarginX + inset);
             y += padY;
             done += take;

@@ -24,8 +24,8 @@ public static class ActionListPdf
         foreach (var group in list.Groups.Where(g => g.Actions.Count > 0))
         {
             if (list.IsCombined) pdf.Heading($"{group.AgencyName} ({group.Actions.Count})");
-            var table = new PdfTable(new("Due", 1.3), new("Case", 1.5), new("Action", 4.6), new("Person", 1.6),
-                new("Agreed", 1.3), new("Status", 1.6));
+            var table = new PdfTable(new("Due", 1.8), new("Case", 1.85), new("Action", 4.0), new("Person", 1.5),
+                new("Agreed", 1.8), new("Status", 1.7));
             foreach (var a in group.Actions)
                 table.Add(new PdfRow([Display.Day(a.DueOn), a.CaseReference, a.Description, a.OwnerPersonName ?? "—",
                     Display.Day(a.AgreedOn), MinutesPdf.StatusText(a)],

@@ -114,22 +114,25 @@ public static class MinutesPdf
 
         if (item.Levers.Count > 0)
         {
+            pdf.Paragraph("Levers by agency", PdfStyles.SmallBold, spaceAfter: 2);
             var levers = new PdfTable(new("Agency", 2.6), new("Lever", 1), new("Area", 2.2), new("What the agency holds", 4.2));
             foreach (var l in item.Levers) levers.Row(l.AgencyName, l.Family.Label(), l.Area.Label(), l.Description);
             pdf.Table(levers, spaceAfter: 5);
         }
         else pdf.Paragraph("No agency recorded a lever for this case.", PdfStyles.Small);
 
-        pdf.Callout(item.Decision is { } d ? DecisionText(d) : "No decision was recorded.", PdfStyles.Body);
+        if (item.Decision is { } d) pdf.Callout(DecisionText(d), PdfStyles.Body, title: $"Decision: {d.Outcome.Label()}");
+        else pdf.Callout("No decision was recorded.", PdfStyles.Warning, PdfStyles.Marking);
         if (item.Notes is not null)
             pdf.Paragraph("Notes", PdfStyles.SmallBold, spaceAfter: 1).Paragraph(item.Notes);
-        if (item.Actions.Count > 0) pdf.Table(ActionTable(item.Actions, withCase: false));
+        if (item.Actions.Count > 0)
+            pdf.Paragraph("Actions agreed", PdfStyles.SmallBold, spaceAfter: 2).Table(ActionTable(item.Actions, withCase: false));
         else pdf.Paragraph("No actions were agreed.", PdfStyles.Small);
     }
 
     static string DecisionText(MinutesDecision d)
     {
-        var text = $"Decision: {d.Outcome.Label()}. {d.Rationale}";
+        var text = d.Rationale;
         if (d.ClosureReason is { } reason) text += $"\nClosure reason: {reason.Label()}.";
         if (d.ReviewOn is { } on) text += $"\nBack to the panel by {Display.Day(on)}.";
         return text;
@@ -138,8 +141,8 @@ public static class MinutesPdf
     public static PdfTable ActionTable(IEnumerable<ActionRow> actions, bool withCase)
     {
         var columns = new List<PdfColumn>();
-        if (withCase) columns.Add(new("Case", 1.5));
-        columns.AddRange([new("Action agreed", 4.4), new("Owner agency", 2.4), new("Person", 1.6), new("Due", 1.3)]);
+        if (withCase) columns.Add(new("Case", 1.9));
+        columns.AddRange([new("Action agreed", 4.0), new("Owner agency", 2.4), new("Person", 1.6), new("Due", 1.9)]);
         if (withCase) columns.Add(new("Status", 1.8));
         var table = new PdfTable([.. columns]);
         foreach (var a in actions)
