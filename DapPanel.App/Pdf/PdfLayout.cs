@@ -132,7 +132,13 @@ public sealed class PdfLayout : IDisposable
         var defaultStyle = table.Plain ? PdfStyles.Body : PdfStyles.TableText;
 
         var firstRowLine = (table.Rows.FirstOrDefault()?.Cells.Count > 0 ? defaultStyle.LineHeight : 0) + 2 * padY;
-        EnsureSpace(headerHeight + firstRowLine);
+        var caption = table.Caption is null ? [] : Wrap(table.Caption, PdfStyles.SmallBold, ContentWidth);
+        EnsureSpace(caption.Count * PdfStyles.SmallBold.LineHeight + 2 + headerHeight + firstRowLine);
+        if (caption.Count > 0)
+        {
+            Lines(caption, PdfStyles.SmallBold, MarginX);
+            y += 2;
+        }
         DrawHeader();
 
         foreach (var row in table.Rows)

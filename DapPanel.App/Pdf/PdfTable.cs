@@ -13,6 +13,9 @@ public sealed class PdfTable(params PdfColumn[] columns)
     public List<PdfRow> Rows { get; } = [];
     public bool Plain { get; init; }
 
+    /// <summary>A small label above the table, kept on the same page as its header row.</summary>
+    public string? Caption { get; init; }
+
     public PdfTable Row(params string?[] cells) => Add(new PdfRow(cells));
 
     public PdfTable Add(PdfRow row)

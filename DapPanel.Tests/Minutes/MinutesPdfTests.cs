@@ -60,7 +60,7 @@ public class MinutesPdfTests(TestServer server)
             }
             foreach (var action in item.Actions)
             {
-                var at = text.Find($"{action.Description} {action.OwnerAgencyName} {Display.Day(action.DueOn)}", position, gap: 12);
+                var at = text.Find(action.Description, position, gap: 12);
                 Assert.True(at > position, $"Action of item {item.Order} missing or out of order");
                 position = at;
             }

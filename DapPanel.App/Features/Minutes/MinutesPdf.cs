@@ -114,8 +114,8 @@ public static class MinutesPdf
 
         if (item.Levers.Count > 0)
         {
-            pdf.Paragraph("Levers by agency", PdfStyles.SmallBold, spaceAfter: 2);
-            var levers = new PdfTable(new("Agency", 2.6), new("Lever", 1), new("Area", 2.2), new("What the agency holds", 4.2));
+            var levers = new PdfTable(new("Agency", 2.6), new("Lever", 1), new("Area", 2.2), new("What the agency holds", 4.2))
+                { Caption = "Levers by agency" };
             foreach (var l in item.Levers) levers.Row(l.AgencyName, l.Family.Label(), l.Area.Label(), l.Description);
             pdf.Table(levers, spaceAfter: 5);
         }
@@ -126,7 +126,7 @@ public static class MinutesPdf
         if (item.Notes is not null)
             pdf.Paragraph("Notes", PdfStyles.SmallBold, spaceAfter: 1).Paragraph(item.Notes);
         if (item.Actions.Count > 0)
-            pdf.Paragraph("Actions agreed", PdfStyles.SmallBold, spaceAfter: 2).Table(ActionTable(item.Actions, withCase: false));
+            pdf.Table(ActionTable(item.Actions, withCase: false, "Actions agreed"));
         else pdf.Paragraph("No actions were agreed.", PdfStyles.Small);
     }
 
@@ -138,13 +138,13 @@ public static class MinutesPdf
         return text;
     }
 
-    public static PdfTable ActionTable(IEnumerable<ActionRow> actions, bool withCase)
+    public static PdfTable ActionTable(IEnumerable<ActionRow> actions, bool withCase, string? caption = null)
     {
         var columns = new List<PdfColumn>();
         if (withCase) columns.Add(new("Case", 1.9));
         columns.AddRange([new("Action agreed", 4.0), new("Owner agency", 2.4), new("Person", 1.6), new("Due", 1.9)]);
         if (withCase) columns.Add(new("Status", 1.8));
-        var table = new PdfTable([.. columns]);
+        var table = new PdfTable([.. columns]) { Caption = caption };
         foreach (var a in actions)
         {
             var cells = new List<string?>();
