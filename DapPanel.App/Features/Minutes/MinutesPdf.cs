@@ -114,7 +114,7 @@ public static class MinutesPdf
 
         if (item.Levers.Count > 0)
         {
-            var levers = new PdfTable(new("Agency", 2.6), new("Lever", 1), new("Area", 2.2), new("What the agency holds", 4.2))
+            var levers = new PdfTable(new("Agency", 2.6), new("Lever", 1.3), new("Area", 2.2), new("What the agency holds", 4.2))
                 { Caption = "Levers by agency" };
             foreach (var l in item.Levers) levers.Row(l.AgencyName, l.Family.Label(), l.Area.Label(), l.Description);
             pdf.Table(levers, spaceAfter: 5);
