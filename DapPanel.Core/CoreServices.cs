@@ -5,6 +5,7 @@ using DapPanel.Core.Demo;
 using DapPanel.Core.Home;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Meetings;
+using DapPanel.Core.Minutes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,8 @@ public static class CoreServices
         services.AddSingleton<IMeetingQueries, MeetingQueries>();
         services.AddSingleton<ICaseQueries, CaseQueries>();
         services.AddSingleton<IHomeQueries, HomeQueries>();
+        services.AddSingleton<IMinutesService, MinutesService>();
+        services.AddSingleton<IActionFollowUp, ActionFollowUp>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddLiveMeeting();
         services.AddScoped<DemoPanel>();

@@ -60,6 +60,7 @@ public static class DapPanelHost
         app.MapAccountEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapBenchmarkEndpoints();
+        Features.Minutes.DocumentEndpoints.MapDocumentEndpoints(app);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, seeded));

@@ -22,6 +22,7 @@ public class DapPanelDbContext(DbContextOptions<DapPanelDbContext> options) : Id
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MeetingChange> MeetingChanges => Set<MeetingChange>();
+    public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

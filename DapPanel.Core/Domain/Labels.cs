@@ -158,6 +158,13 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    public static string Label(this MinutesStatus status) => status switch
+    {
+        MinutesStatus.Draft => "Draft",
+        MinutesStatus.Final => "Final",
+        _ => status.ToString(),
+    };
+
     public static bool IsPresent(this AttendanceStatus status) =>
         status is AttendanceStatus.PresentInRoom or AttendanceStatus.PresentRemote or AttendanceStatus.DeputySent;
 }

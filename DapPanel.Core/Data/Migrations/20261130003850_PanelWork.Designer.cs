@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261130001654_LiveMeeting")]
-    partial class LiveMeeting
+    [Migration("20261130003850_PanelWork")]
+    partial class PanelWork
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -523,6 +523,65 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("MeetingChanges");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.MinutesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConfidentialityStatementRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinalisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalisedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneralNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MinutesVersions");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Panel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -975,6 +1034,42 @@ namespace DapPanel.Core.Data.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.MinutesVersion", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("DapPanel.Core.Domain.MinutesItemText", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("MinutesVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("AgendaItemId");
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<string>("Summary");
+
+                            b1.HasKey("MinutesVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("MinutesVersions");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesVersionId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.PanelAction", b =>

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using DapPanel.App.Pdf;
+using DapPanel.App.Security;
+using DapPanel.Core.Domain;
+using DapPanel.Core.Minutes;
+using DapPanel.Core.Security;
+
+namespace DapPanel.App.Features.Minutes;
+
+/// <summary>Downloads of minutes and action lists, authorized like the pages and checked again by Core.</summary>
+public static partial class DocumentEndpoints
+{
+    public static void MapDocumentEndpoints(this WebApplication app)
+    {
+        PdfFonts.Register(app.Configuration["Pdf:FontFolder"]);
+
+        app.MapGet("/meetings/{id:guid}/minutes.pdf", (Guid id, int? version, HttpContext context, IMinutesService minutes) =>
+            PdfAsync(context, async (actor, token) =>
+            {
+                var document = await minutes.ExportMinutesAsync(actor, id, version, token);
+                var file = $"minutes-{Slug(document.Content.PanelName)}-{Date(document.Content.StartsAt)}-v{document.Version.Number}"
+                    + (document.Version.Status == MinutesStatus.Draft ? "-draft" : "") + ".pdf";
+                return (await Task.Run(() => MinutesPdf.Render(document), token), file);
+            })).RequireAuthorization();
+
+        app.MapGet("/meetings/{id:guid}/actions.pdf", (Guid id, Guid? agency, HttpContext context, IActionFollowUp actions) =>
+            PdfAsync(context, async (actor, token) =>
+            {
+                var list = await actions.ExportActionListAsync(actor, id, agency, token);
+                var file = $"actions-{Slug(list.PanelName)}-{Date(list.MeetingStartsAt)}-{Slug(list.AgencyName ?? "all-agencies")}.pdf";
+                return (await Task.Run(() => ActionListPdf.Render(list), token), file);
+            })).RequireAuthorization();
+    }
+
+    static async Task<IResult> PdfAsync(HttpContext context, Func<Actor, CancellationToken, Task<(byte[] Pdf, string File)>> make)
+    {
+        var actor = ActorAccessor.FromPrincipal(context.User);
+        if (actor is null) return Results.Challenge();
+        try
+        {
+            var (pdf, file) = await make(actor, context.RequestAborted);
+            return Results.File(pdf, "application/pdf", file);
+        }
+        catch (AccessDeniedException refusal) { return Results.Text(refusal.Message, statusCode: StatusCodes.Status403Forbidden); }
+        catch (NotFoundException missing) { return Results.Text(missing.Message, statusCode: StatusCodes.Status404NotFound); }
+        catch (DomainRuleException rule) { return Results.Text(rule.Message, statusCode: StatusCodes.Status409Conflict); }
+    }
+
+    static string Date(DateTimeOffset instant) => PanelTime.ToLocal(instant).ToString("yyyy-MM-dd");
+
+    static string Slug(string text) => NonWord().Replace(text.ToLowerInvariant(), "-").Trim('-');
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonWord();
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using DapPanel.Core.Domain;
+using DapPanel.Tests.Support;
+
+namespace DapPanel.Tests.Minutes;
+
+[Collection(DemoServerCollection.Name)]
+public class DocumentEndpointTests(TestServer server)
+{
+    [Theory]
+    [InlineData("minutes.pdf")]
+    [InlineData("actions.pdf")]
+    public async Task An_anonymous_visitor_is_sent_to_sign_in(string file)
+    {
+        var meeting = (await DemoMeetings.ClosedAsync(server))[5];
+        using var client = server.CreateClient();
+
+        var response = await client.GetAsync($"/meetings/{meeting.Id}/{file}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task An_agency_member_gets_their_own_list_and_is_refused_another_agencys()
+    {
+        var meeting = (await DemoMeetings.ClosedAsync(server))[5];
+        var police = await server.DemoAsync("police@dappanel.example", Role.AgencyMember);
+        using var client = await server.SignedInClientAsync("housing@dappanel.example");
+
+        var refused = await client.GetAsync($"/meetings/{meeting.Id}/actions.pdf?agency={police.AgencyId}");
+        var minutes = await client.GetAsync($"/meetings/{meeting.Id}/minutes.pdf");
+        var own = await client.GetAsync($"/meetings/{meeting.Id}/actions.pdf");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("only your own agency", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, minutes.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("application/pdf", own.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("housing-needs", own.Content.Headers.ContentDisposition!.FileName);
+        Assert.True(PdfText.Read(await own.Content.ReadAsByteArrayAsync()).Contains("Action list — Housing Needs"));
+    }
+
+    [Fact]
+    public async Task A_chair_downloads_the_minutes_and_unknown_meetings_are_not_found()
+    {
+        var meeting = (await DemoMeetings.ClosedAsync(server))[5];
+        using var client = await server.SignedInClientAsync("cochair@dappanel.example");
+
+        var response = await client.GetAsync($"/meetings/{meeting.Id}/minutes.pdf");
+        var missing = await client.GetAsync($"/meetings/{Guid.NewGuid()}/minutes.pdf");
+        var noVersion = await client.GetAsync($"/meetings/{meeting.Id}/minutes.pdf?version=42");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("minutes-croydon-dapp-", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.True(PdfText.Read(await response.Content.ReadAsByteArrayAsync()).Contains("Minutes of the panel meeting"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noVersion.StatusCode);
+    }
+}
