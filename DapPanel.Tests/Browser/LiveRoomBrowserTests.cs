@@ -18,14 +18,14 @@ public class LiveRoomBrowserTests(TestServer server)
             var chair = await browser.NewPageAsync(1920, 1080);
             await chair.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
             await chair.WaitForSelectorAsync("text=Welcome");
-            await chair.GotoAsync($"{server.BaseUrl}/meetings/{meeting.Id}/live");
+            await chair.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
             await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
             await chair.Locator("[data-testid=meeting-status]", new() { HasText = "Live" }).WaitForAsync();
 
             var probation = await browser.NewPageAsync(1366, 768);
             await probation.SignInAsync(server.BaseUrl, "probation@dappanel.example", DemoLogins.Password);
             await probation.WaitForSelectorAsync("text=Welcome");
-            await probation.GotoAsync($"{server.BaseUrl}/meetings/{meeting.Id}/live");
+            await probation.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
             await probation.Locator("[data-testid=live-item]", new() { HasText = "Test Person 1" }).WaitForAsync();
 
             await chair.Locator("[data-testid=presence]", new() { HasText = "Chris Plover" }).WaitForAsync();
@@ -65,14 +65,14 @@ public class LiveRoomBrowserTests(TestServer server)
             var chair = await browser.NewPageAsync();
             await chair.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
             await chair.WaitForSelectorAsync("text=Welcome");
-            await chair.GotoAsync($"{server.BaseUrl}/meetings/{meeting.Id}/live");
+            await chair.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
             await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
             await chair.Locator("[data-testid=meeting-status]", new() { HasText = "Live" }).WaitForAsync();
 
             var housing = await browser.NewPageAsync();
             await housing.SignInAsync(server.BaseUrl, "housing@dappanel.example", DemoLogins.Password);
             await housing.WaitForSelectorAsync("text=Welcome");
-            await housing.GotoAsync($"{server.BaseUrl}/meetings/{meeting.Id}/live");
+            await housing.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
             await housing.Locator("[data-testid=live-item]", new() { HasText = "Test Person 1" }).WaitForAsync();
 
             await housing.Context.SetOfflineAsync(true);

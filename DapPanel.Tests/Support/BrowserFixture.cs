@@ -67,6 +67,13 @@ public static class PageActions
         await page.ClickAsync("button[type=submit]");
     }
 
+    /// <summary>Opens a live room and waits until its buttons work (the circuit is connected).</summary>
+    public static async Task OpenLiveRoomAsync(this IPage page, string baseUrl, Guid meetingId)
+    {
+        await page.GotoAsync($"{baseUrl}/meetings/{meetingId}/live");
+        await page.Locator(".live-room[data-interactive=true]").WaitForAsync();
+    }
+
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 }

@@ -23,15 +23,34 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         }
         """;
 
-    public async Task<Result> RunAsync(int pages, int iterations, string email, string password)
+    /// <summary>Server memory per circuit for any page, to compare the live room with a plain page.</summary>
+    public async Task<double> MemoryPerCircuitAsync(string path, string waitFor, int pages, string email, string password)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        await using var browser = await LaunchAsync(playwright);
+        var state = await SignInStateAsync(browser, email, password);
+        var before = await app.MemoryAsync();
+        for (var i = 0; i < pages; i++)
         {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(app.BaseUrl + path);
+            await page.WaitForSelectorAsync(waitFor);
+        }
+        await Task.Delay(2000);
+        var after = await app.MemoryAsync();
+        return (after.ManagedBytes - before.ManagedBytes) / (double)pages;
+    }
+
+    static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium", Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    });
+
+    async Task<string> SignInStateAsync(IBrowser browser, string email, string password)
+    {
         var signInContext = await browser.NewContextAsync();
         var signInPage = await signInContext.NewPageAsync();
         await signInPage.GotoAsync(app.BaseUrl + "/account/login");
@@ -41,6 +60,14 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         await signInPage.WaitForURLAsync(app.BaseUrl + "/");
         var state = await signInContext.StorageStateAsync();
         await signInContext.CloseAsync();
+        return state;
+    }
+
+    public async Task<Result> RunAsync(int pages, int iterations, string email, string password)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var state = await SignInStateAsync(browser, email, password);
 
         var before = await app.MemoryAsync();
         var open = new List<IPage>();

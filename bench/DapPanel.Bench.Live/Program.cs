@@ -34,6 +34,15 @@ await using (var chairConnection = new HubConnectionBuilder()
     await chairConnection.InvokeAsync<long>("StartMeeting", Guid.NewGuid(), meetingId);
 }
 
+if (args.Contains("--memory"))
+{
+    var render = new BrowserRender(app, meetingId, itemId, probationId, probation);
+    var plain = await render.MemoryPerCircuitAsync("/meetings", "table", 30, "idva@dappanel.example", DemoLogins.Password);
+    var room = await render.MemoryPerCircuitAsync($"/meetings/{meetingId}/live", "[data-testid=levers]", 30, "idva@dappanel.example", DemoLogins.Password);
+    Console.WriteLine($"Per circuit: meetings list {plain / 1024:0.0} KB, live room {room / 1024:0.0} KB");
+    return;
+}
+
 var rows = new List<string>();
 var hub = new HubLatency(app, meetingId, itemId, probationId, probation, idva);
 foreach (var clients in new[] { 30, 100, 300 })
