@@ -16,7 +16,7 @@ namespace DapPanel.Core.Data.Migrations
                 table: "Panels",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 7); // existing panels get the standard notice period
 
             migrationBuilder.CreateTable(
                 name: "AgencyResearch",
