@@ -58,7 +58,7 @@ public sealed class ResearchAnswerInput
         {
             if (lever.Family is null || lever.Area is null) problems.Add("Each lever needs a family and an area.");
             else if (!LeverAreas.Belongs(lever.Area.Value, lever.Family.Value))
-                problems.Add($"\"{lever.Area.Value.Label()}\" is not a {lever.Family.Value.Label().ToLowerInvariant()} area.");
+                problems.Add($"\"{lever.Area.Value.Label()}\" is not one of the {lever.Family.Value.Label().ToLowerInvariant()} levers.");
             if (string.IsNullOrWhiteSpace(lever.Description)) problems.Add("Say what each lever is.");
             else if (lever.Description.Trim().Length > 1000) problems.Add("A lever's description is at most 1000 characters.");
         }
