@@ -1,11 +1,16 @@
+using DapPanel.Core.Agenda;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Cases;
+using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Home;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Meetings;
 using DapPanel.Core.Minutes;
+using DapPanel.Core.Referrals;
+using DapPanel.Core.Research;
+using DapPanel.Core.ReviewUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +34,17 @@ public static class CoreServices
         services.AddSingleton<IActionFollowUp, ActionFollowUp>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddLiveMeeting();
+        services.AddSingleton<IReferralService, ReferralService>();
+        services.AddSingleton<IAgendaService, AgendaService>();
+        services.AddSingleton<IReviewUpdateService, ReviewUpdateService>();
+        services.AddSingleton<ICirculationService, CirculationService>();
+        services.AddSingleton<IResearchService, ResearchService>();
+        services.AddSingleton<Notifier>();
+        // Hosts bind the "Email" section first; a test may put its own sender in before this runs.
+        services.TryAddSingleton(new EmailSettings());
+        services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<EmailSettings>().Smtp.Host is { Length: > 0 }
+            ? new SmtpEmailSender(sp.GetRequiredService<EmailSettings>())
+            : new PickupFolderEmailSender(storage));
         services.AddScoped<DemoPanel>();
         return services;
     }

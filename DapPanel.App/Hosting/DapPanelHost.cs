@@ -2,6 +2,7 @@ using DapPanel.App.Components;
 using DapPanel.App.Hubs;
 using DapPanel.App.Security;
 using DapPanel.Core;
+using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
@@ -27,6 +28,7 @@ public static class DapPanelHost
         configure?.Invoke(builder);
 
         var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Email").Get<EmailSettings>() ?? new EmailSettings());
         builder.Services.AddDapPanelCore(storage);
         builder.Services.AddDapPanelSecurity(builder.Configuration);
         builder.Services.AddDataProtection().SetApplicationName("DapPanel")

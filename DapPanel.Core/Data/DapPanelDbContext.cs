@@ -23,6 +23,14 @@ public class DapPanelDbContext(DbContextOptions<DapPanelDbContext> options) : Id
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MeetingChange> MeetingChanges => Set<MeetingChange>();
     public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+    public DbSet<ReviewUpdate> ReviewUpdates => Set<ReviewUpdate>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<SeverityRating> SeverityRatings => Set<SeverityRating>();
+    public DbSet<AgendaChange> AgendaChanges => Set<AgendaChange>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AgencyResearch> AgencyResearch => Set<AgencyResearch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -165,6 +165,75 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    public static string Label(this CaseWorkStatus status) => status switch
+    {
+        CaseWorkStatus.DirectContact => "Direct contact made",
+        CaseWorkStatus.BackgroundResearch => "Additional background research",
+        CaseWorkStatus.PreClosure => "Pre-closure",
+        CaseWorkStatus.OnHold => "On hold",
+        CaseWorkStatus.NotSafeToContact => "Not safe to contact",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this InterventionKind kind) => kind switch
+    {
+        InterventionKind.Support => "Support",
+        InterventionKind.Disrupt => "Disrupt",
+        InterventionKind.Combined => "Support and disrupt combined",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(this AbuseType type) => type switch
+    {
+        AbuseType.Physical => "Physical",
+        AbuseType.Sexual => "Sexual",
+        AbuseType.HarassmentAndStalking => "Harassment and stalking",
+        AbuseType.JealousCoerciveControlling => "Jealous, coercive and controlling",
+        _ => type.ToString(),
+    };
+
+    public static string Label(this AbuseSeverity severity) => severity switch
+    {
+        AbuseSeverity.High => "High",
+        AbuseSeverity.Moderate => "Moderate",
+        AbuseSeverity.Standard => "Standard",
+        AbuseSeverity.None => "None",
+        AbuseSeverity.Unknown => "Unknown",
+        _ => severity.ToString(),
+    };
+
+    public static string Label(this ResearchAnswer answer) => answer switch
+    {
+        ResearchAnswer.KnownToUs => "Known to us",
+        ResearchAnswer.NotKnown => "Not known",
+        ResearchAnswer.StillResearching => "Still researching",
+        _ => answer.ToString(),
+    };
+
+    public static string Label(this AgendaChangeKind kind) => kind switch
+    {
+        AgendaChangeKind.Added => "Added",
+        AgendaChangeKind.Withdrawn => "Withdrawn",
+        AgendaChangeKind.Reordered => "Moved",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.Circulation => "Case list",
+        NotificationKind.Addendum => "Addendum",
+        NotificationKind.ResearchReminder => "Research reminder",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(this NotificationStatus status) => status switch
+    {
+        NotificationStatus.Pending => "Waiting to send",
+        NotificationStatus.Sent => "Sent",
+        NotificationStatus.Failed => "Failed",
+        _ => status.ToString(),
+    };
+
     public static bool IsPresent(this AttendanceStatus status) =>
         status is AttendanceStatus.PresentInRoom or AttendanceStatus.PresentRemote or AttendanceStatus.DeputySent;
 }

@@ -6,6 +6,8 @@ public class Panel : Entity
     public required string Area { get; set; }
     public int CadenceDays { get; set; } = 14;
     public int DefaultMeetingMinutes { get; set; } = 120;
+    /// <summary>How many days before a meeting agencies should receive its case list.</summary>
+    public int NoticePeriodDays { get; set; } = 7;
     public List<PanelMembership> Members { get; set; } = [];
     public List<PanelChair> Chairs { get; set; } = [];
 }

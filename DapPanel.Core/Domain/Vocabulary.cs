@@ -83,3 +83,23 @@ public static class LeverAreas
 
     public static bool Belongs(LeverArea area, LeverFamily family) => For(family).Contains(area);
 }
+
+// Before the panel: review updates, research, circulation (issue 4).
+
+/// <summary>Where the case-management provider's work with the perpetrator stands.</summary>
+public enum CaseWorkStatus { DirectContact, BackgroundResearch, PreClosure, OnHold, NotSafeToContact }
+
+public enum InterventionKind { Support, Disrupt, Combined }
+
+/// <summary>The four abuse types of the Severity of Abuse Grid.</summary>
+public enum AbuseType { Physical, Sexual, HarassmentAndStalking, JealousCoerciveControlling }
+
+public enum AbuseSeverity { High, Moderate, Standard, None, Unknown }
+
+public enum ResearchAnswer { KnownToUs, NotKnown, StillResearching }
+
+public enum AgendaChangeKind { Added, Withdrawn, Reordered }
+
+public enum NotificationKind { Circulation, Addendum, ResearchReminder }
+
+public enum NotificationStatus { Pending, Sent, Failed }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261130003850_PanelWork")]
+    [Migration("20261130004821_PanelWork")]
     partial class PanelWork
     {
         /// <inheritdoc />
@@ -111,6 +111,99 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.AgencyResearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AnsweredByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactDetails")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MeetingId", "CaseId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("AgencyResearch");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.AgendaChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "ChangedAt");
+
+                    b.ToTable("AgendaChanges");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.AgendaItem", b =>
@@ -325,6 +418,37 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.CaseLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LinkedCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkedCaseId");
+
+                    b.HasIndex("CaseId", "LinkedCaseId")
+                        .IsUnique();
+
+                    b.ToTable("CaseLinks");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -385,6 +509,34 @@ namespace DapPanel.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.Intervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReviewUpdateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ReviewUpdateId");
+
+                    b.ToTable("Interventions");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Lever", b =>
@@ -582,6 +734,73 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("MinutesVersions");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithCalendarInvitation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("MeetingId", "Status");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Panel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -603,6 +822,9 @@ namespace DapPanel.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticePeriodDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -751,6 +973,123 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("AgencyId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRepeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferrerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerAgencyId");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.ReviewUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BehaviourChangeSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Engagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WrittenByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ReviewUpdates");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.SeverityRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AbuseType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReviewUpdateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VictimSurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VictimSurvivorId");
+
+                    b.HasIndex("ReviewUpdateId", "VictimSurvivorId", "AbuseType")
+                        .IsUnique();
+
+                    b.ToTable("SeverityRatings");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.VictimSurvivor", b =>
@@ -914,6 +1253,38 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AgencyResearch", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.AgendaChange", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.AgendaItem", b =>
                 {
                     b.HasOne("DapPanel.Core.Domain.Case", "Case")
@@ -990,6 +1361,23 @@ namespace DapPanel.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.CaseLink", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Case", "LinkedCase")
+                        .WithMany()
+                        .HasForeignKey("LinkedCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LinkedCase");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Decision", b =>
                 {
                     b.HasOne("DapPanel.Core.Domain.AgendaItem", null)
@@ -997,6 +1385,23 @@ namespace DapPanel.Core.Data.Migrations
                         .HasForeignKey("DapPanel.Core.Domain.Decision", "AgendaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.Intervention", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.ReviewUpdate", null)
+                        .WithMany("Interventions")
+                        .HasForeignKey("ReviewUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Lever", b =>
@@ -1070,6 +1475,23 @@ namespace DapPanel.Core.Data.Migrations
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.Notification", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.PanelAction", b =>
@@ -1146,6 +1568,53 @@ namespace DapPanel.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.Referral", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Case", null)
+                        .WithOne()
+                        .HasForeignKey("DapPanel.Core.Domain.Referral", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Agency", "ReferrerAgency")
+                        .WithMany()
+                        .HasForeignKey("ReferrerAgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReferrerAgency");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.ReviewUpdate", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.AgendaItem", null)
+                        .WithOne()
+                        .HasForeignKey("DapPanel.Core.Domain.ReviewUpdate", "AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.SeverityRating", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.ReviewUpdate", null)
+                        .WithMany("Severities")
+                        .HasForeignKey("ReviewUpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.VictimSurvivor", null)
+                        .WithMany()
+                        .HasForeignKey("VictimSurvivorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.VictimSurvivor", b =>
@@ -1235,6 +1704,13 @@ namespace DapPanel.Core.Data.Migrations
                     b.Navigation("Chairs");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.ReviewUpdate", b =>
+                {
+                    b.Navigation("Interventions");
+
+                    b.Navigation("Severities");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,151 @@
+using DapPanel.Core.Agenda;
+using DapPanel.Core.Audit;
+using DapPanel.Core.Data;
+using DapPanel.Core.Domain;
+using DapPanel.Core.Referrals;
+using DapPanel.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace DapPanel.Core.ReviewUpdates;
+
+public interface IReviewUpdateService
+{
+    Task<ReviewItemsView> ListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
+    Task<ReviewUpdateForm> GetFormAsync(Actor actor, Guid agendaItemId, CancellationToken cancellationToken = default);
+    Task SaveAsync(Actor actor, ReviewUpdateInput input, CancellationToken cancellationToken = default);
+    /// <summary>The update for an agenda item, or null when none has been written.</summary>
+    Task<ReviewUpdateView?> GetAsync(Actor actor, Guid agendaItemId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The case-management provider writes; chairs and administrators read.</summary>
+public sealed class ReviewUpdateService(IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, TimeProvider clock)
+    : IReviewUpdateService
+{
+    public async Task<ReviewItemsView> ListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var writer = await IsProviderAsync(db, actor, cancellationToken);
+        if (!writer && !actor.IsAny(Role.Administrator, Role.Chair))
+            throw new AccessDeniedException("Only the case-management provider, chairs and administrators can see review updates.");
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Panel).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
+            ?? throw new NotFoundException("That meeting does not exist.");
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId && i.Kind == AgendaItemKind.Review)
+            .OrderBy(i => i.Order)
+            .Select(i => new ReviewItemRow(i.Id, i.Order, i.Case!.Reference, i.Case.Perpetrator.FullName,
+                db.ReviewUpdates.Where(u => u.AgendaItemId == i.Id).Select(u => (DateTimeOffset?)u.WrittenAt).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return new ReviewItemsView(AgendaService.Heading(meeting), writer && Editable(meeting.Status), items);
+    }
+
+    public async Task<ReviewUpdateForm> GetFormAsync(Actor actor, Guid agendaItemId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireProviderAsync(db, actor, cancellationToken);
+        var item = await ItemAsync(db, agendaItemId, cancellationToken);
+        var victims = await db.VictimSurvivors.AsNoTracking().Where(v => v.CaseId == item.CaseId).OrderBy(v => v.FullName)
+            .Select(v => new VictimOption(v.Id, v.FullName)).ToListAsync(cancellationToken);
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new AgencyOption(a.Id, a.Name, a.Kind))
+            .ToListAsync(cancellationToken);
+        var existing = await db.ReviewUpdates.AsNoTracking().Include(u => u.Interventions).Include(u => u.Severities)
+            .SingleOrDefaultAsync(u => u.AgendaItemId == agendaItemId, cancellationToken);
+        var input = new ReviewUpdateInput
+        {
+            AgendaItemId = agendaItemId,
+            WorkStatus = existing?.WorkStatus,
+            Engagement = existing?.Engagement ?? (item.Case!.Engagement == EngagementStatus.NotYetKnown ? null : item.Case.Engagement),
+            BehaviourChangeSessions = existing?.BehaviourChangeSessions ?? 0,
+            Notes = existing?.Notes,
+            Interventions = existing?.Interventions.Select(i => new InterventionInput { Kind = i.Kind, AgencyId = i.AgencyId }).ToList() ?? [],
+            Severities = victims.SelectMany(v => Enum.GetValues<AbuseType>().Select(t => new SeverityInput
+            {
+                VictimSurvivorId = v.Id, AbuseType = t,
+                Severity = existing?.Severities.FirstOrDefault(s => s.VictimSurvivorId == v.Id && s.AbuseType == t)?.Severity
+                    ?? AbuseSeverity.Unknown,
+            })).ToList(),
+        };
+        return new ReviewUpdateForm(agendaItemId, item.MeetingId, item.Case!.Reference, item.Case.Perpetrator.FullName, victims,
+            agencies, input);
+    }
+
+    public async Task SaveAsync(Actor actor, ReviewUpdateInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireProviderAsync(db, actor, cancellationToken);
+        var item = await db.AgendaItems.Include(i => i.Case).Include(i => i.Meeting)
+            .SingleOrDefaultAsync(i => i.Id == input.AgendaItemId, cancellationToken)
+            ?? throw new NotFoundException("That agenda item does not exist.");
+        if (item.Kind != AgendaItemKind.Review) throw new DomainRuleException("Updates are written for review items only.");
+        if (!Editable(item.Meeting!.Status))
+            throw new DomainRuleException("The meeting has started: give the update in the room.");
+        var victimIds = await db.VictimSurvivors.Where(v => v.CaseId == item.CaseId).Select(v => v.Id).ToListAsync(cancellationToken);
+        InvalidInputException.ThrowIfAny(input.Problems(victimIds));
+        var agencyIds = input.Interventions.Select(i => i.AgencyId!.Value).Distinct().ToList();
+        if (await db.Agencies.CountAsync(a => agencyIds.Contains(a.Id), cancellationToken) != agencyIds.Count)
+            throw new NotFoundException("One of the intervention agencies no longer exists; choose again.");
+
+        var update = await db.ReviewUpdates.Include(u => u.Interventions).Include(u => u.Severities)
+            .SingleOrDefaultAsync(u => u.AgendaItemId == item.Id, cancellationToken);
+        if (update is null)
+        {
+            update = new ReviewUpdate { AgendaItemId = item.Id, CaseId = item.CaseId };
+            db.ReviewUpdates.Add(update);
+        }
+        update.WorkStatus = input.WorkStatus!.Value;
+        update.Engagement = input.Engagement!.Value;
+        update.BehaviourChangeSessions = input.BehaviourChangeSessions;
+        update.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        update.WrittenByPersonId = actor.PersonId;
+        update.WrittenAt = clock.GetUtcNow();
+        db.Interventions.RemoveRange(update.Interventions);
+        db.SeverityRatings.RemoveRange(update.Severities);
+        db.Interventions.AddRange(input.Interventions.Select(i => new Intervention
+            { ReviewUpdateId = update.Id, Kind = i.Kind!.Value, AgencyId = i.AgencyId!.Value }));
+        db.SeverityRatings.AddRange(input.Severities.Select(s => new SeverityRating
+            { ReviewUpdateId = update.Id, VictimSurvivorId = s.VictimSurvivorId, AbuseType = s.AbuseType, Severity = s.Severity }));
+        item.Case!.Engagement = update.Engagement;
+        audit.Add(db, actor, AuditAction.Changed,
+            $"Wrote the review update for {item.Case.Reference}: {update.WorkStatus.Label().ToLowerInvariant()}, "
+            + $"{input.Interventions.Count} interventions", caseId: item.CaseId, meetingId: item.MeetingId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<ReviewUpdateView?> GetAsync(Actor actor, Guid agendaItemId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!actor.IsAny(Role.Administrator, Role.Chair) && !await IsProviderAsync(db, actor, cancellationToken))
+            throw new AccessDeniedException("Only the case-management provider, chairs and administrators can read review updates.");
+        var update = await db.ReviewUpdates.AsNoTracking().Include(u => u.Interventions).ThenInclude(i => i.Agency)
+            .Include(u => u.Severities).SingleOrDefaultAsync(u => u.AgendaItemId == agendaItemId, cancellationToken);
+        if (update is null) return null;
+        var reference = await db.Cases.Where(c => c.Id == update.CaseId).Select(c => c.Reference).SingleAsync(cancellationToken);
+        var victims = await db.VictimSurvivors.AsNoTracking().Where(v => v.CaseId == update.CaseId).OrderBy(v => v.FullName)
+            .ToListAsync(cancellationToken);
+        var writer = await db.People.Where(p => p.Id == update.WrittenByPersonId).Select(p => p.FullName)
+            .SingleOrDefaultAsync(cancellationToken) ?? "—";
+        var grid = victims.Select(v => new SeverityRow(v.FullName, Enum.GetValues<AbuseType>().ToDictionary(t => t,
+            t => update.Severities.FirstOrDefault(s => s.VictimSurvivorId == v.Id && s.AbuseType == t)?.Severity
+                ?? AbuseSeverity.Unknown))).ToList();
+        return new ReviewUpdateView(reference, update.WorkStatus, update.Engagement, update.BehaviourChangeSessions, update.Notes,
+            update.Interventions.Select(i => new InterventionView(i.Kind, i.Agency!.Name)).ToList(), grid, writer, update.WrittenAt);
+    }
+
+    static bool Editable(MeetingStatus status) => status is MeetingStatus.Draft or MeetingStatus.Circulated;
+
+    static async Task<AgendaItem> ItemAsync(DapPanelDbContext db, Guid agendaItemId, CancellationToken cancellationToken)
+    {
+        var item = await db.AgendaItems.AsNoTracking().Include(i => i.Case).SingleOrDefaultAsync(i => i.Id == agendaItemId, cancellationToken)
+            ?? throw new NotFoundException("That agenda item does not exist.");
+        if (item.Kind != AgendaItemKind.Review) throw new DomainRuleException("Updates are written for review items only.");
+        return item;
+    }
+
+    static async Task<bool> IsProviderAsync(DapPanelDbContext db, Actor actor, CancellationToken cancellationToken) =>
+        actor.Is(Role.AgencyMember) && await db.Agencies.AnyAsync(
+            a => a.Id == actor.AgencyId && a.Kind == AgencyKind.CaseManagementProvider, cancellationToken);
+
+    static async Task RequireProviderAsync(DapPanelDbContext db, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!await IsProviderAsync(db, actor, cancellationToken))
+            throw new AccessDeniedException("Only the case-management provider writes review updates.");
+    }
+}
