@@ -75,7 +75,7 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
 
         var view = new LiveMeetingView(meeting.Id, version, meeting.Panel!.Name, meeting.Status, meeting.StartsAt,
             meeting.PlannedMinutes, meeting.Location, meeting.OnlineLink, meeting.StartedAt, meeting.CurrentItemId, items,
-            agencies.Select(a => new AgencyOption(a.Id, a.Name, a.Kind,
+            agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind,
                 a.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToList())).ToList(),
             memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToList(),
             []);

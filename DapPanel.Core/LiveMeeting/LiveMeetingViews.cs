@@ -28,7 +28,7 @@ public sealed record LiveItem(Guid Id, int Order, AgendaItemKind Kind, int Plann
     public bool IsOverrun(DateTimeOffset now) => Elapsed(now) > TimeSpan.FromMinutes(PlannedMinutes);
 }
 
-public sealed record AgencyOption(Guid Id, string Name, AgencyKind Kind, IReadOnlyList<PersonOption> People);
+public sealed record AgencyAtTable(Guid Id, string Name, AgencyKind Kind, IReadOnlyList<PersonOption> People);
 
 public sealed record PersonOption(Guid Id, string FullName);
 
@@ -38,7 +38,7 @@ public sealed record PresentPerson(Guid PersonId, string FullName, Guid AgencyId
 public sealed record LiveMeetingView(
     Guid MeetingId, long Version, string PanelName, MeetingStatus Status, DateTimeOffset StartsAt, int PlannedMinutes,
     string? Location, string? OnlineLink, DateTimeOffset? StartedAt, Guid? CurrentItemId,
-    IReadOnlyList<LiveItem> Items, IReadOnlyList<AgencyOption> Agencies, IReadOnlyList<Guid> CoreAgencyIds,
+    IReadOnlyList<LiveItem> Items, IReadOnlyList<AgencyAtTable> Agencies, IReadOnlyList<Guid> CoreAgencyIds,
     IReadOnlyList<PresentPerson> Present)
 {
     public LiveItem? CurrentItem => Items.FirstOrDefault(i => i.Id == CurrentItemId);

@@ -42,7 +42,7 @@ public sealed class ResearchAnswerInput
     public string? Notes { get; set; }
     public string? ContactName { get; set; }
     public string? ContactDetails { get; set; }
-    public List<LeverInput> Levers { get; set; } = [];
+    public List<LeverOffer> Levers { get; set; } = [];
 
     public List<string> Problems()
     {
@@ -66,7 +66,7 @@ public sealed class ResearchAnswerInput
     }
 }
 
-public sealed class LeverInput
+public sealed class LeverOffer
 {
     public LeverFamily? Family { get; set; }
     public LeverArea? Area { get; set; }

@@ -32,8 +32,8 @@ public class LiveRoomComponentsTests : BunitTest
         {
             View = new LiveMeetingView(Guid.NewGuid(), 10, "Croydon DAPP", MeetingStatus.Live, Now.AddMinutes(-30), 120, "Room",
                 null, Now.AddMinutes(-30), items.FirstOrDefault(i => i.Progress == ItemProgress.Current)?.Id, items,
-                [new AgencyOption(Police, "Police", AgencyKind.Police, []), new AgencyOption(Probation, "Probation", AgencyKind.Probation, []),
-                 new AgencyOption(Housing, "Housing", AgencyKind.Housing, [])],
+                [new AgencyAtTable(Police, "Police", AgencyKind.Police, []), new AgencyAtTable(Probation, "Probation", AgencyKind.Probation, []),
+                 new AgencyAtTable(Housing, "Housing", AgencyKind.Housing, [])],
                 [Police, Probation, Housing],
                 [new PresentPerson(Guid.NewGuid(), "Chris Plover", Probation, "Probation", Now)]),
         };

@@ -26,7 +26,7 @@ public class ResearchServiceTests : IAsyncLifetime
     {
         MeetingId = meeting.Id, CaseId = mark.Id, AgencyId = actor.AgencyId, Answer = ResearchAnswer.KnownToUs,
         Notes = "On licence until 2027; two recalls.", ContactName = "Chris Plover", ContactDetails = "chris@probation.example",
-        Levers = [new LeverInput { Family = LeverFamily.Engagement, Area = LeverArea.ProbationContact, Description = "Weekly supervision" }],
+        Levers = [new LeverOffer { Family = LeverFamily.Engagement, Area = LeverArea.ProbationContact, Description = "Weekly supervision" }],
     };
 
     [Fact]

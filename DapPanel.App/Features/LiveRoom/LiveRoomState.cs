@@ -16,7 +16,7 @@ public sealed class LiveRoomState(Actor actor, Func<Func<Guid, Task<long>>, stri
     public bool SpeaksFor(Guid agencyId) => IsChair || Actor.AgencyId == agencyId;
 
     /// <summary>Agencies this person may add levers and actions for.</summary>
-    public IEnumerable<AgencyOption> OwnAgencies => View.Agencies.Where(a => SpeaksFor(a.Id));
+    public IEnumerable<AgencyAtTable> OwnAgencies => View.Agencies.Where(a => SpeaksFor(a.Id));
 
     /// <summary>Runs one command with a fresh id; false (and a message shown) when it was refused.</summary>
     public Task<bool> RunAsync(Func<Guid, Task<long>> command, string? success = null) => run(command, success);
