@@ -34,13 +34,13 @@ public class BeforeThePanelTests : IClassFixture<BrowserFixture>
             var page = await browser.NewPageAsync();
             await page.SignInAsync(server.BaseUrl, "admin@dappanel.example", DemoLogins.Password);
             await page.WaitForSelectorAsync("text=Welcome");
-            await page.GotoAsync(server.BaseUrl + "/referrals/new");
+            await page.GotoInteractiveAsync(server.BaseUrl + "/referrals/new");
             await page.WaitForSelectorAsync("#save-referral");
             await page.ClickAsync("#save-referral");
             await page.WaitForSelectorAsync(".problem-list");
             await page.ScreenshotAsync("referral-new-problems");
 
-            await page.GotoAsync(server.BaseUrl + "/meetings");
+            await page.GotoInteractiveAsync(server.BaseUrl + "/meetings");
             await page.ClickAsync("#new-meeting");
             await page.WaitForSelectorAsync("#meeting-date");
             await page.FillAsync("#meeting-date", PanelTime.Today(TimeProvider.System).AddDays(10).ToString("yyyy-MM-dd"));
@@ -68,11 +68,11 @@ public class BeforeThePanelTests : IClassFixture<BrowserFixture>
             var police = await browser.NewPageAsync();
             await police.SignInAsync(server.BaseUrl, "police@dappanel.example", DemoLogins.Password);
             await police.WaitForSelectorAsync("text=Welcome");
-            await police.GotoAsync(server.BaseUrl + meetingPath + "/case-list");
+            await police.GotoInteractiveAsync(server.BaseUrl + meetingPath + "/case-list");
             await police.WaitForSelectorAsync("tr.case-list-entry");
             Assert.Contains("Callum Thorne", await police.InnerTextAsync("tr.case-list-entry"));
             await police.ScreenshotAsync("case-list");
-            await police.GotoAsync(server.BaseUrl + meetingPath + "/research");
+            await police.GotoInteractiveAsync(server.BaseUrl + meetingPath + "/research");
             await police.ClickAsync($"button[aria-label='Answer for {referral.Reference}']");
             await police.Locator(".research-answer").GetByText("Known to us").ClickAsync();
             await police.FillAsync("#contact-name", "PC Alex Swift");
@@ -82,7 +82,7 @@ public class BeforeThePanelTests : IClassFixture<BrowserFixture>
             await police.WaitForSelectorAsync("tr.research-case >> text=Known to us");
             await police.ScreenshotAsync("research");
 
-            await page.GotoAsync(server.BaseUrl + meetingPath + "/readiness");
+            await page.GotoInteractiveAsync(server.BaseUrl + meetingPath + "/readiness");
             await page.WaitForSelectorAsync(".readiness-board");
             Assert.Equal(1, await page.Locator("td.answer.known").CountAsync());
             await page.ScreenshotAsync("readiness");
@@ -94,7 +94,7 @@ public class BeforeThePanelTests : IClassFixture<BrowserFixture>
             var provider = await browser.NewPageAsync();
             await provider.SignInAsync(server.BaseUrl, "casemanager@dappanel.example", DemoLogins.Password);
             await provider.WaitForSelectorAsync("text=Welcome");
-            await provider.GotoAsync(server.BaseUrl + $"/meetings/{upcoming.Id}/review-updates");
+            await provider.GotoInteractiveAsync(server.BaseUrl + $"/meetings/{upcoming.Id}/review-updates");
             await provider.ClickAsync("tr.review-item >> text=Write");
             await provider.WaitForSelectorAsync("#save-update");
             await provider.GetByText("Direct contact made").ClickAsync();

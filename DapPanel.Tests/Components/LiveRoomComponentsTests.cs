@@ -83,7 +83,8 @@ public class LiveRoomComponentsTests : BunitTest
 
         Assert.Contains("8:30 / 8:00", cut.Markup);
         Assert.Contains("Over by 0:30", cut.Markup);
-        Assert.NotNull(cut.Find(".timer-overrun"));
+        Assert.Equal("true", cut.Find("[data-testid=item-timer]").GetAttribute("data-overrun"));
+        Assert.Equal("true", cut.Find("[data-testid=item-timer]").GetAttribute("data-running"));
     }
 
     [Fact]
@@ -95,7 +96,8 @@ public class LiveRoomComponentsTests : BunitTest
 
         Assert.Contains("1:00 / 8:00", cut.Markup);
         Assert.Contains("Paused", cut.Markup);
-        Assert.Empty(cut.FindAll(".timer-overrun"));
+        Assert.Equal("false", cut.Find("[data-testid=item-timer]").GetAttribute("data-overrun"));
+        Assert.Equal("false", cut.Find("[data-testid=item-timer]").GetAttribute("data-running"));
     }
 
     [Fact]

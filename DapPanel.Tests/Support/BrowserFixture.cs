@@ -67,6 +67,16 @@ public static class PageActions
         await page.ClickAsync("button[type=submit]");
     }
 
+    /// <summary>Goes to an app page and waits until its buttons work (the circuit is connected).</summary>
+    public static async Task GotoInteractiveAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("#circuit-state[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
     /// <summary>Opens a live room and waits until its buttons work (the circuit is connected).</summary>
     public static async Task OpenLiveRoomAsync(this IPage page, string baseUrl, Guid meetingId)
     {

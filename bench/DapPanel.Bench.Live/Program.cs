@@ -15,12 +15,14 @@ Console.WriteLine($"App started at {app.BaseUrl}");
 
 var options = new DbContextOptionsBuilder<DapPanelDbContext>()
     .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "dappanel.db")}").Options;
-Guid meetingId, itemId, probationId;
+Guid meetingId, itemId, hubItemId, probationId;
 await using (var db = new DapPanelDbContext(options))
 {
     var meeting = await db.Meetings.Include(m => m.AgendaItems).SingleAsync(m => m.Status == MeetingStatus.Circulated);
     meetingId = meeting.Id;
-    itemId = meeting.AgendaItems.OrderBy(i => i.Order).First().Id;
+    var ordered = meeting.AgendaItems.OrderBy(i => i.Order).ToList();
+    itemId = ordered[0].Id; // the item the browser pages show
+    hubItemId = ordered[1].Id; // hub rounds add their levers elsewhere so the pages stay realistic
     probationId = await db.Agencies.Where(a => a.Kind == AgencyKind.Probation).Select(a => a.Id).SingleAsync();
 }
 
@@ -44,7 +46,7 @@ if (args.Contains("--memory"))
 }
 
 var rows = new List<string>();
-var hub = new HubLatency(app, meetingId, itemId, probationId, probation, idva);
+var hub = new HubLatency(app, meetingId, hubItemId, probationId, probation, idva);
 foreach (var clients in new[] { 30, 100, 300 })
 {
     var iterations = quick ? 20 : clients switch { 30 => 300, 100 => 120, _ => 50 };
