@@ -22,7 +22,10 @@ sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string repositoryRoot, int port)
     {
-        var publishFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "app");
+        // One publish folder per checkout, so benchmarks of two worktrees never overwrite each other.
+        var checkout = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(repositoryRoot)))[..12];
+        var publishFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "app-" + checkout);
         Run("dotnet", $"publish \"{Path.Combine(repositoryRoot, "DapPanel.App")}\" -c Release -o \"{publishFolder}\" -nologo -v quiet");
         var dataFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "data-" + Guid.NewGuid().ToString("N"));
         var baseUrl = $"http://127.0.0.1:{port}";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DapPanel.Bench.Live;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 // Live-room latency and memory: hub clients (N = 30, 100, 300) and real browser pages (30).
 var quick = args.Contains("--quick");
 var root = FindRepositoryRoot();
-await using var app = await AppProcess.StartAsync(root, 5190);
+await using var app = await AppProcess.StartAsync(root, FreeLoopbackPort());
 Console.WriteLine($"App started at {app.BaseUrl}");
 
 var options = new DbContextOptionsBuilder<DapPanelDbContext>()
@@ -67,6 +66,15 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {MachineModel()
 Console.WriteLine("| What | N | Samples | p50 | p95 | p99 |");
 Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var row in rows) Console.WriteLine(row);
+
+static int FreeLoopbackPort()
+{
+    var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+    return port;
+}
 
 static string FindRepositoryRoot()
 {
