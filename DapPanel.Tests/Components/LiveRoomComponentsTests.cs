@@ -2,6 +2,7 @@ using Bunit;
 using DapPanel.App.Features.LiveRoom;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
+using DapPanel.Core.ReviewUpdates;
 using DapPanel.Core.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -14,8 +15,11 @@ public class LiveRoomComponentsTests : BunitTest
     static readonly Guid Police = Guid.NewGuid(), Probation = Guid.NewGuid(), Housing = Guid.NewGuid();
     readonly FakeTimeProvider clock = new(Now);
 
-    protected override void AddServices(IServiceCollection services) =>
+    protected override void AddServices(IServiceCollection services)
+    {
         services.AddSingleton<IDecisionRecorder>(new AcceptingDecisions());
+        services.AddSingleton<IReviewUpdateService>(new ChairsOnlyReviewUpdates());
+    }
 
     static LiveCase Case(int n) => new(Guid.NewGuid(), $"DAPP-26-{n:000}", $"Person {n}", RiskLevel.High, ReferralSource.Police,
         CaseStatus.Referred, false, 1, 2, "Concerns", "History", null, null, false);
@@ -138,6 +142,49 @@ public class LiveRoomComponentsTests : BunitTest
 
         Assert.Contains("Morgan Wren recorded", cut.Find("[data-testid=decision-conflict]").TextContent);
         Assert.Equal("My rationale", cut.Find("[data-testid=decision-form] textarea").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void A_chair_sees_the_case_managers_update_with_the_review()
+    {
+        var item = Item(1, ItemProgress.Current) with { Kind = AgendaItemKind.Review };
+
+        var cut = RenderIn<LiveReviewUpdate>(Room(Role.Chair, Police, item), p => p.Add(x => x.Item, item));
+
+        cut.WaitForAssertion(() => Assert.Contains("Direct contact made", cut.Markup));
+        Assert.Contains("Support with IDVA service", cut.Markup);
+        Assert.Contains("Sarah Primrose", cut.Markup);
+    }
+
+    [Fact]
+    public void Another_agency_is_told_the_update_is_withheld_not_shown_an_empty_one()
+    {
+        var item = Item(1, ItemProgress.Current) with { Kind = AgendaItemKind.Review };
+
+        var cut = RenderIn<LiveReviewUpdate>(Room(Role.AgencyMember, Housing, item), p => p.Add(x => x.Item, item));
+
+        cut.WaitForAssertion(() => Assert.Contains("is shared with the chairs and the case-management", cut.Markup));
+        Assert.DoesNotContain("Sarah Primrose", cut.Markup);
+    }
+
+    sealed class ChairsOnlyReviewUpdates : IReviewUpdateService
+    {
+        public Task<ReviewUpdateView?> GetAsync(Actor actor, Guid agendaItemId, CancellationToken cancellationToken = default) =>
+            actor.Is(Role.Chair)
+                ? Task.FromResult<ReviewUpdateView?>(new ReviewUpdateView("DAPP-26-001", CaseWorkStatus.DirectContact,
+                    EngagementStatus.Partially, 3, null, [new InterventionView(InterventionKind.Support, "IDVA service")],
+                    [new SeverityRow("Sarah Primrose", Enum.GetValues<AbuseType>().ToDictionary(t => t, _ => AbuseSeverity.High))],
+                    "Ravi Osprey", Now))
+                : throw new AccessDeniedException("Only the case-management provider, chairs and administrators can read review updates.");
+
+        public Task<ReviewItemsView> ListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The live room only reads one update.");
+
+        public Task<ReviewUpdateForm> GetFormAsync(Actor actor, Guid agendaItemId, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The live room only reads one update.");
+
+        public Task SaveAsync(Actor actor, ReviewUpdateInput input, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The live room only reads one update.");
     }
 
     sealed class AcceptingDecisions : IDecisionRecorder
