@@ -34,7 +34,12 @@ public static class DapPanelHost
         builder.Services.AddDataProtection().SetApplicationName("DapPanel")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataFolder, "keys")));
         builder.Services.AddMudServices();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
+        {
+            circuits.DisconnectedCircuitMaxRetained = 200;
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            circuits.MaxBufferedUnacknowledgedRenderBatches = 10;
+        }).AddHubOptions(circuitHub => circuitHub.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = 32 * 1024;
@@ -52,7 +57,10 @@ public static class DapPanelHost
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseWebSockets();
+        app.UseSameOriginWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
