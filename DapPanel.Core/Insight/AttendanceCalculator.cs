@@ -78,9 +78,11 @@ public static class AttendanceCalculator
             AttendanceStatus.Apologies => AgencyOutcome.Apologies,
             _ => AgencyOutcome.Unexplained,
         };
-        // Late when the first of the agency's representatives to arrive joined more than 10 minutes in.
-        var firstJoin = list.Where(l => l.Status.IsPresent() && l.JoinedAt is not null).Min(l => l.JoinedAt);
-        return (outcome, Attended(outcome) && AttendanceRules.IsLate(firstJoin, meeting.StartsAt));
+        // Late when the first of the agency's representatives to arrive joined more than 10 minutes in;
+        // someone the chair marked in the room without a joining time was there from the start.
+        var present = list.Where(l => l.Status.IsPresent()).ToList();
+        var late = present.Count > 0 && present.All(l => AttendanceRules.IsLate(l.JoinedAt, meeting.StartsAt));
+        return (outcome, late);
     }
 
     public static bool Attended(AgencyOutcome outcome) => outcome is AgencyOutcome.InRoom or AgencyOutcome.Remote or AgencyOutcome.Deputy;
