@@ -119,7 +119,7 @@ public class AttendanceTests(TestServer server) : LiveMeetingTestBase(server)
     [Fact]
     public async Task Apologies_sent_before_the_meeting_reach_the_chair_and_joining_after_all_counts_as_present()
     {
-        var meeting = await Server.CreateAsync(1);
+        var meeting = await Server.CreateAsync(1, daysAhead: 2); // the home page lists the next few meetings
         var housing = await Housing();
 
         var upcoming = await Attendance.UpcomingAsync(housing);
