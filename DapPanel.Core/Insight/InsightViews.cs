@@ -23,8 +23,8 @@ public sealed record AgencyAttendanceRow(Guid AgencyId, string AgencyName, bool 
     int LongestMissRun, int CurrentMissRun)
 {
     public double? Rate => Eligible == 0 ? null : (double)Attended / Eligible;
-    /// <summary>Missed two or more meetings in a row at some point in the period.</summary>
-    public bool MissedInARow => LongestMissRun >= 2;
+    /// <summary>A core agency, expected at every meeting, missed two or more in a row at some point in the period.</summary>
+    public bool MissedInARow => IsCore && LongestMissRun >= 2;
 }
 
 public sealed record MonthAttendance(DateOnly Month, int Meetings, int NotRecorded, int Eligible, int Attended, int InRoom,

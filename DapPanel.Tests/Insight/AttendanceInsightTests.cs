@@ -48,7 +48,9 @@ public class AttendanceInsightTests : IAsyncLifetime
             mentalHealth.LongestMissRun));
         Assert.True(mentalHealth.MissedInARow);
         Assert.False(insight.Agencies.Single(a => a.AgencyName == "Police").MissedInARow);
-        Assert.False(mentalHealth.IsCore);
+        // Health is not core: not expected at every meeting, so never highlighted.
+        var health = insight.Agencies.Single(a => a.AgencyName == "Health");
+        Assert.Equal((3, 3, false), (health.Eligible, health.LongestMissRun, health.MissedInARow));
     }
 
     [Fact]
@@ -57,10 +59,10 @@ public class AttendanceInsightTests : IAsyncLifetime
         var insight = await Queries.AttendanceAsync(As(Role.Administrator), WholePeriod);
 
         var (january, february) = (insight.Months[0], insight.Months[1]);
-        // January: meeting 1 recorded (police in the room, mental health apologies), meeting 2 not recorded.
-        Assert.Equal((2, 1, 2, 1, 1, 1), (january.Meetings, january.NotRecorded, january.Eligible, january.Attended, january.InRoom, january.Apologies));
-        // February: 3 agencies × 2 meetings = 6 places; police remote + housing remote + housing deputy attended.
-        Assert.Equal((2, 0, 6, 3, 2, 1, 1, 2), (february.Meetings, february.NotRecorded, february.Eligible, february.Attended,
+        // January: meeting 1 recorded (police in the room, mental health apologies, health absent), meeting 2 not recorded.
+        Assert.Equal((2, 1, 3, 1, 1, 1), (january.Meetings, january.NotRecorded, january.Eligible, january.Attended, january.InRoom, january.Apologies));
+        // February: 4 agencies × 2 meetings = 8 places; police remote + housing remote + housing deputy attended.
+        Assert.Equal((2, 0, 8, 3, 2, 1, 1, 4), (february.Meetings, february.NotRecorded, february.Eligible, february.Attended,
             february.Remote, february.Deputy, february.Apologies, february.Unexplained));
     }
 

@@ -41,7 +41,7 @@ public class MonthlySummaryTests : IAsyncLifetime
     {
         var report = await Summaries.SendMonthAsync(Administrator, new DateOnly(2026, 2, 1));
 
-        Assert.Equal((2, 0, 1), (report.Sent, report.AlreadySent, report.WithoutContact)); // housing has no senior contact
+        Assert.Equal((2, 0, 2), (report.Sent, report.AlreadySent, report.WithoutContact)); // housing and health have none
         var messages = await PickedUpAsync();
         var police = Assert.Single(messages, m => m.To.Mailboxes.Single().Address == "kite@police.example");
         Assert.Equal("OFFICIAL: Police panel attendance, February 2026", police.Subject);

@@ -5,7 +5,7 @@ namespace DapPanel.Tests.Insight;
 
 /// <summary>
 /// A hand-countable panel in its own SQLite file: police (core since the start), housing (core,
-/// joins after the first meeting) and mental health (not core), four meetings in January and
+/// joins after the first meeting), mental health (core) and health (not core, never there), four meetings in January and
 /// February 2026 of which the second has no attendance recorded at all.
 /// </summary>
 public sealed class SmallPanel : IAsyncDisposable
@@ -15,6 +15,7 @@ public sealed class SmallPanel : IAsyncDisposable
     public Agency Police { get; } = new() { Name = "Police", Kind = AgencyKind.Police, SeniorContactName = "Supt Lesley Kite", SeniorContactEmail = "kite@police.example" };
     public Agency Housing { get; } = new() { Name = "Housing", Kind = AgencyKind.Housing };
     public Agency MentalHealth { get; } = new() { Name = "Mental health", Kind = AgencyKind.MentalHealth, SeniorContactName = "Dr Fran Shrike", SeniorContactEmail = "shrike@nhs.example" };
+    public Agency Health { get; } = new() { Name = "Health", Kind = AgencyKind.Health };
     public List<Meeting> Meetings { get; } = [];
     public static readonly DateOnly[] Dates = [new(2026, 1, 6), new(2026, 1, 20), new(2026, 2, 3), new(2026, 2, 17)];
 
@@ -28,12 +29,13 @@ public sealed class SmallPanel : IAsyncDisposable
     async Task SeedAsync()
     {
         await using var db = Database.CreateDbContext();
-        db.Agencies.AddRange(Police, Housing, MentalHealth);
+        db.Agencies.AddRange(Police, Housing, MentalHealth, Health);
         var people = new[] { Person("Alex Swift", Police), Person("Sam Reed", Police), Person("Jamie Starling", Housing), Person("Kim Curlew", MentalHealth) };
         db.People.AddRange(people);
         Panel.Members.Add(new PanelMembership { AgencyId = Police.Id, IsCore = true, JoinedOn = new DateOnly(2025, 1, 1) });
         Panel.Members.Add(new PanelMembership { AgencyId = Housing.Id, IsCore = true, JoinedOn = new DateOnly(2026, 1, 15) });
-        Panel.Members.Add(new PanelMembership { AgencyId = MentalHealth.Id, IsCore = false, JoinedOn = new DateOnly(2025, 1, 1) });
+        Panel.Members.Add(new PanelMembership { AgencyId = MentalHealth.Id, IsCore = true, JoinedOn = new DateOnly(2025, 1, 1) });
+        Panel.Members.Add(new PanelMembership { AgencyId = Health.Id, IsCore = false, JoinedOn = new DateOnly(2025, 1, 1) });
         db.Panels.Add(Panel);
         foreach (var date in Dates)
         {

@@ -8,8 +8,10 @@ using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// dotnet run -c Release --project bench/DapPanel.Bench.Insight [-- 1 10]
-var scales = args.Length > 0 ? args.Select(int.Parse).ToArray() : [1, 10];
+// dotnet run -c Release --project bench/DapPanel.Bench.Insight [-- 1 10] [--keep]
+// --keep leaves each generated file in /tmp/dappanel-bench-insight/scale-N and reuses it on the next run.
+var keep = args.Contains("--keep");
+var scales = args.Where(a => a != "--keep").Select(int.Parse).DefaultIfEmpty(0).ToArray() is [0] ? [1, 10] : args.Where(a => a != "--keep").Select(int.Parse).ToArray();
 var manager = new Actor("bench", Guid.NewGuid(), Guid.NewGuid(), "Benchmark manager", new HashSet<Role> { Role.Manager });
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -20,7 +22,8 @@ Console.WriteLine("|---|---|---|---|---|---|---|");
 
 foreach (var scale in scales)
 {
-    var folder = Path.Combine(Path.GetTempPath(), "dappanel-bench-insight", Guid.NewGuid().ToString("N"));
+    var folder = Path.Combine(Path.GetTempPath(), "dappanel-bench-insight", keep ? $"scale-{scale}" : Guid.NewGuid().ToString("N"));
+    var reuse = keep && File.Exists(Path.Combine(folder, "generated"));
     var services = new ServiceCollection().AddDapPanelCore(new StorageSettings { DataFolder = folder }).BuildServiceProvider();
     Directory.CreateDirectory(folder);
     var dbFactory = services.GetRequiredService<IDbContextFactory<DapPanelDbContext>>();
@@ -28,7 +31,12 @@ foreach (var scale in scales)
 
     var generate = Stopwatch.StartNew();
     var generator = new Generator(dbFactory, scale);
-    await generator.GenerateAsync(today);
+    if (reuse) await generator.LoadAsync();
+    else
+    {
+        await generator.GenerateAsync(today);
+        await File.WriteAllTextAsync(Path.Combine(folder, "generated"), today.ToString("O"));
+    }
     Console.Error.WriteLine($"{scale}×: generated {generator.Rows:N0} rows in {generate.Elapsed.TotalSeconds:0} s ({new FileInfo(Path.Combine(folder, "dappanel.db")).Length / 1_048_576} MB)");
 
     var insight = services.GetRequiredService<IInsightQueries>();
@@ -60,7 +68,7 @@ foreach (var scale in scales)
 
     await services.DisposeAsync();
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    if (!keep) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
 }
 
 static string CpuModel()

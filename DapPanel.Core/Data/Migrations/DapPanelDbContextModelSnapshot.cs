@@ -258,6 +258,8 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("MeetingId", "Order");
 
+                    b.HasIndex(new[] { "MeetingId", "IsDeferred", "Kind", "CaseId", "Id" }, "IX_AgendaItems_Insight");
+
                     b.ToTable("AgendaItems");
                 });
 
@@ -306,6 +308,8 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("PersonId");
 
                     b.HasIndex("MeetingId", "AgencyId");
+
+                    b.HasIndex(new[] { "MeetingId", "IsObserver", "AgencyId", "Status", "JoinedAt" }, "IX_Attendances_Insight");
 
                     b.ToTable("Attendances");
                 });
@@ -578,6 +582,8 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("AgendaItemId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "AgendaItemId", "Outcome", "ClosureReason" }, "IX_Decisions_Insight");
+
                     b.ToTable("Decisions");
                 });
 
@@ -604,7 +610,7 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("AgencyId");
 
-                    b.HasIndex("ReviewUpdateId");
+                    b.HasIndex(new[] { "ReviewUpdateId", "Kind", "AgencyId" }, "IX_Interventions_Insight");
 
                     b.ToTable("Interventions");
                 });
@@ -649,9 +655,9 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("AgencyId");
 
-                    b.HasIndex("MeetingId");
-
                     b.HasIndex("CaseId", "MeetingId");
+
+                    b.HasIndex(new[] { "MeetingId", "IsWithdrawn", "Family", "Area", "AgencyId" }, "IX_Levers_Insight");
 
                     b.ToTable("Levers");
                 });
@@ -954,13 +960,13 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgendaItemId");
-
                     b.HasIndex("CaseId");
 
                     b.HasIndex("OwnerPersonId");
 
                     b.HasIndex("OwnerAgencyId", "Status");
+
+                    b.HasIndex(new[] { "AgendaItemId", "OwnerAgencyId", "Status" }, "IX_Actions_Insight");
 
                     b.ToTable("Actions");
                 });
@@ -1136,6 +1142,8 @@ namespace DapPanel.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex(new[] { "AgendaItemId", "Id" }, "IX_ReviewUpdates_Insight");
 
                     b.ToTable("ReviewUpdates");
                 });

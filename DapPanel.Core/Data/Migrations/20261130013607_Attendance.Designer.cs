@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261130005822_Attendance")]
+    [Migration("20261130013607_Attendance")]
     partial class Attendance
     {
         /// <inheritdoc />
@@ -261,6 +261,8 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("MeetingId", "Order");
 
+                    b.HasIndex(new[] { "MeetingId", "IsDeferred", "Kind", "CaseId", "Id" }, "IX_AgendaItems_Insight");
+
                     b.ToTable("AgendaItems");
                 });
 
@@ -309,6 +311,8 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("PersonId");
 
                     b.HasIndex("MeetingId", "AgencyId");
+
+                    b.HasIndex(new[] { "MeetingId", "IsObserver", "AgencyId", "Status", "JoinedAt" }, "IX_Attendances_Insight");
 
                     b.ToTable("Attendances");
                 });
@@ -581,6 +585,8 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("AgendaItemId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "AgendaItemId", "Outcome", "ClosureReason" }, "IX_Decisions_Insight");
+
                     b.ToTable("Decisions");
                 });
 
@@ -607,7 +613,7 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("AgencyId");
 
-                    b.HasIndex("ReviewUpdateId");
+                    b.HasIndex(new[] { "ReviewUpdateId", "Kind", "AgencyId" }, "IX_Interventions_Insight");
 
                     b.ToTable("Interventions");
                 });
@@ -652,9 +658,9 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("AgencyId");
 
-                    b.HasIndex("MeetingId");
-
                     b.HasIndex("CaseId", "MeetingId");
+
+                    b.HasIndex(new[] { "MeetingId", "IsWithdrawn", "Family", "Area", "AgencyId" }, "IX_Levers_Insight");
 
                     b.ToTable("Levers");
                 });
@@ -957,13 +963,13 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgendaItemId");
-
                     b.HasIndex("CaseId");
 
                     b.HasIndex("OwnerPersonId");
 
                     b.HasIndex("OwnerAgencyId", "Status");
+
+                    b.HasIndex(new[] { "AgendaItemId", "OwnerAgencyId", "Status" }, "IX_Actions_Insight");
 
                     b.ToTable("Actions");
                 });
@@ -1139,6 +1145,8 @@ namespace DapPanel.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex(new[] { "AgendaItemId", "Id" }, "IX_ReviewUpdates_Insight");
 
                     b.ToTable("ReviewUpdates");
                 });

@@ -11,6 +11,14 @@ namespace DapPanel.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Interventions_ReviewUpdateId",
+                table: "Interventions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Actions_AgendaItemId",
+                table: "Actions");
+
             migrationBuilder.AddColumn<string>(
                 name: "ConfidentialityStatement",
                 table: "Panels",
@@ -105,9 +113,39 @@ namespace DapPanel.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Levers_MeetingId",
+                name: "IX_ReviewUpdates_Insight",
+                table: "ReviewUpdates",
+                columns: new[] { "AgendaItemId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Levers_Insight",
                 table: "Levers",
-                column: "MeetingId");
+                columns: new[] { "MeetingId", "IsWithdrawn", "Family", "Area", "AgencyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_Insight",
+                table: "Interventions",
+                columns: new[] { "ReviewUpdateId", "Kind", "AgencyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Decisions_Insight",
+                table: "Decisions",
+                columns: new[] { "AgendaItemId", "Outcome", "ClosureReason" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendances_Insight",
+                table: "Attendances",
+                columns: new[] { "MeetingId", "IsObserver", "AgencyId", "Status", "JoinedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_Insight",
+                table: "AgendaItems",
+                columns: new[] { "MeetingId", "IsDeferred", "Kind", "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_Insight",
+                table: "Actions",
+                columns: new[] { "AgendaItemId", "OwnerAgencyId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AttendanceSummariesSent_AgencyId_Month",
@@ -137,8 +175,32 @@ namespace DapPanel.Core.Data.Migrations
                 name: "ConfidentialityAcknowledgements");
 
             migrationBuilder.DropIndex(
-                name: "IX_Levers_MeetingId",
+                name: "IX_ReviewUpdates_Insight",
+                table: "ReviewUpdates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Levers_Insight",
                 table: "Levers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Interventions_Insight",
+                table: "Interventions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Decisions_Insight",
+                table: "Decisions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Attendances_Insight",
+                table: "Attendances");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AgendaItems_Insight",
+                table: "AgendaItems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Actions_Insight",
+                table: "Actions");
 
             migrationBuilder.DropColumn(
                 name: "ConfidentialityStatement",
@@ -163,6 +225,16 @@ namespace DapPanel.Core.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "SeniorContactName",
                 table: "Agencies");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_ReviewUpdateId",
+                table: "Interventions",
+                column: "ReviewUpdateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_AgendaItemId",
+                table: "Actions",
+                column: "AgendaItemId");
         }
     }
 }
