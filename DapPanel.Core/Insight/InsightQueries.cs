@@ -61,27 +61,42 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         string Name(Guid id) => names.GetValueOrDefault(id, "Unknown agency");
 
-        var heldIds = Held(db, period).Select(m => m.Id);
-        var items = db.AgendaItems.Where(i => heldIds.Contains(i.MeetingId) && !i.IsDeferred);
-        var itemIds = items.Select(i => i.Id);
+        // Independent counts, each on its own pooled connection: SQLite's WAL lets readers run side by side.
+        Task<List<T>> Count<T>(Func<DapPanelDbContext, IQueryable<Guid>, IQueryable<Guid>, IQueryable<T>> query) => Task.Run(async () =>
+        {
+            await using var own = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var heldIds = Held(own, period).Select(m => m.Id);
+            var itemIds = own.AgendaItems.Where(i => heldIds.Contains(i.MeetingId) && !i.IsDeferred).Select(i => i.Id);
+            return await query(own, heldIds, itemIds).ToListAsync(cancellationToken);
+        }, cancellationToken);
 
-        var kinds = await items.GroupBy(i => i.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var casesHeard = await items.Select(i => i.CaseId).Distinct().CountAsync(cancellationToken);
-        var outcomes = await db.Decisions.Where(d => itemIds.Contains(d.AgendaItemId))
-            .GroupBy(d => d.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var levers = await db.Levers.Where(l => !l.IsWithdrawn && l.MeetingId != null && heldIds.Contains(l.MeetingId.Value))
+        var kindsTask = Count((d, held, _) => d.AgendaItems.Where(i => held.Contains(i.MeetingId) && !i.IsDeferred)
+            .GroupBy(i => i.Kind).Select(g => new { g.Key, Count = g.Count() }));
+        var casesTask = Task.Run(async () =>
+        {
+            await using var own = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var heldIds = Held(own, period).Select(m => m.Id);
+            return await own.AgendaItems.Where(i => heldIds.Contains(i.MeetingId) && !i.IsDeferred).Select(i => i.CaseId).Distinct()
+                .CountAsync(cancellationToken);
+        }, cancellationToken);
+        var outcomesTask = Count((d, _, items) => d.Decisions.Where(x => items.Contains(x.AgendaItemId))
+            .GroupBy(x => x.Outcome).Select(g => new { g.Key, Count = g.Count() }));
+        var leversTask = Count((d, held, _) => d.Levers.Where(l => !l.IsWithdrawn && l.MeetingId != null && held.Contains(l.MeetingId.Value))
             .GroupBy(l => new { l.Family, l.Area, l.AgencyId })
-            .Select(g => new { g.Key.Family, g.Key.Area, g.Key.AgencyId, Count = g.Count() }).ToListAsync(cancellationToken);
-        var reviewIds = db.ReviewUpdates.Where(r => itemIds.Contains(r.AgendaItemId)).Select(r => r.Id);
-        var interventions = await db.Interventions.Where(x => reviewIds.Contains(x.ReviewUpdateId))
+            .Select(g => new { g.Key.Family, g.Key.Area, g.Key.AgencyId, Count = g.Count() }));
+        var interventionsTask = Count((d, _, items) => d.Interventions
+            .Where(x => d.ReviewUpdates.Where(r => items.Contains(r.AgendaItemId)).Select(r => r.Id).Contains(x.ReviewUpdateId))
             .GroupBy(x => new { x.Kind, x.AgencyId })
-            .Select(g => new { g.Key.Kind, g.Key.AgencyId, Count = g.Count() }).ToListAsync(cancellationToken);
-        var actions = await db.Actions.Where(a => itemIds.Contains(a.AgendaItemId))
+            .Select(g => new { g.Key.Kind, g.Key.AgencyId, Count = g.Count() }));
+        var actionsTask = Count((d, _, items) => d.Actions.Where(a => items.Contains(a.AgendaItemId))
             .GroupBy(a => new { a.OwnerAgencyId, a.Status })
-            .Select(g => new { g.Key.OwnerAgencyId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
-        var closures = await db.Decisions.Where(d => d.Outcome == DecisionOutcome.Close && itemIds.Contains(d.AgendaItemId))
-            .Join(db.AgendaItems, d => d.AgendaItemId, i => i.Id, (d, i) => new { d.ClosureReason, i.Case!.AcceptedOn, i.Case.ClosedOn })
-            .ToListAsync(cancellationToken);
+            .Select(g => new { g.Key.OwnerAgencyId, g.Key.Status, Count = g.Count() }));
+        var closuresTask = Count((d, _, items) => d.Decisions.Where(x => x.Outcome == DecisionOutcome.Close && items.Contains(x.AgendaItemId))
+            .Join(d.AgendaItems, x => x.AgendaItemId, i => i.Id, (x, i) => new { x.ClosureReason, i.Case!.AcceptedOn, i.Case.ClosedOn }));
+        await Task.WhenAll(kindsTask, casesTask, outcomesTask, leversTask, interventionsTask, actionsTask, closuresTask);
+        var (kinds, outcomes, levers, interventions, actions, closures) =
+            (kindsTask.Result, outcomesTask.Result, leversTask.Result, interventionsTask.Result, actionsTask.Result, closuresTask.Result);
+        var casesHeard = casesTask.Result;
 
         int KindCount(AgendaItemKind kind) => kinds.Where(k => k.Key == kind).Sum(k => k.Count);
         var durations = closures.Where(c => c.AcceptedOn is not null && c.ClosedOn is not null)

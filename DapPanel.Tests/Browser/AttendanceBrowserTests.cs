@@ -63,7 +63,8 @@ public class AttendanceBrowserTests(TestServer server)
             await manager.WaitForSelectorAsync("text=Welcome");
             await manager.GetByRole(AriaRole.Link, new() { Name = "Insight" }).ClickAsync();
             var mentalHealth = manager.Locator("tr.missed-in-a-row[data-agency='Community Mental Health Team']");
-            await mentalHealth.WaitForAsync();
+            // The first dashboard of a freshly started server compiles its queries: allow for a slow, shared machine.
+            await mentalHealth.WaitForAsync(new() { Timeout = 30_000 });
             await manager.Locator(".mud-chart").First.WaitForAsync();
             Assert.Contains("missed 4 in a row", await mentalHealth.InnerTextAsync());
             Assert.Equal(0, await manager.Locator("text=DAPP-").CountAsync());
