@@ -1,4 +1,6 @@
 using DapPanel.Core.Agenda;
+using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Insight;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Cases;
 using DapPanel.Core.Circulation;
@@ -45,6 +47,11 @@ public static class CoreServices
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<EmailSettings>().Smtp.Host is { Length: > 0 }
             ? new SmtpEmailSender(sp.GetRequiredService<EmailSettings>())
             : new PickupFolderEmailSender(storage));
+        services.AddSingleton<ConfidentialityRegister>();
+        services.AddSingleton<IAttendanceService, AttendanceService>();
+        services.AddSingleton<IAttendanceSettings, AttendanceSettings>();
+        services.AddSingleton<IInsightQueries, InsightQueries>();
+        services.AddSingleton<IAttendanceSummaries, AttendanceSummaries>();
         services.AddScoped<DemoPanel>();
         return services;
     }

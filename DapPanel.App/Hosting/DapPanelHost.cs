@@ -46,6 +46,7 @@ public static class DapPanelHost
             hub.EnableDetailedErrors = false;
         });
         builder.Services.AddHostedService<MeetingHubBridge>();
+        builder.Services.AddHostedService<Features.Insight.MonthlySummaryScheduler>();
         builder.Services.AddHealthChecks().AddDbContextCheck<DapPanelDbContext>("database");
 
         var app = builder.Build();
@@ -71,6 +72,7 @@ public static class DapPanelHost
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapBenchmarkEndpoints();
         Features.Minutes.DocumentEndpoints.MapDocumentEndpoints(app);
+        Features.Insight.InsightEndpoints.MapInsightEndpoints(app);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, seeded));

@@ -1,4 +1,5 @@
 using DapPanel.App.Security;
+using DapPanel.Core.AtTheTable;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Security;
@@ -13,7 +14,7 @@ namespace DapPanel.App.Hubs;
 /// </summary>
 [Authorize]
 public sealed class MeetingHub(
-    ILiveMeetingQueries live, IMeetingFlow flow, ILeverBoard levers, IDecisionRecorder decisions, IActionBoard actions)
+    ILiveMeetingQueries live, IAttendanceService attendance, IMeetingFlow flow, ILeverBoard levers, IDecisionRecorder decisions, IActionBoard actions)
     : Hub
 {
     public const string Path = "/hubs/meeting";
@@ -34,6 +35,17 @@ public sealed class MeetingHub(
         lock (Joined) Joined.Add(meetingId);
         await live.JoinAsync(actor, meetingId, Seat);
         return view;
+    });
+
+    /// <summary>The panel's statement, to show before <see cref="AcknowledgeConfidentiality"/>.</summary>
+    public Task<ConfidentialityView> GetConfidentialityStatement(Guid meetingId) =>
+        Guard(actor => attendance.GetConfidentialityAsync(actor, meetingId));
+
+    /// <summary>Required once per meeting before JoinMeeting or GetView show case detail.</summary>
+    public Task AcknowledgeConfidentiality(Guid meetingId) => Guard(async actor =>
+    {
+        await attendance.AcknowledgeAsync(actor, meetingId);
+        return true;
     });
 
     public Task LeaveMeeting(Guid meetingId) => Guard(async _ =>

@@ -31,6 +31,8 @@ public class DapPanelDbContext(DbContextOptions<DapPanelDbContext> options) : Id
     public DbSet<AgendaChange> AgendaChanges => Set<AgendaChange>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AgencyResearch> AgencyResearch => Set<AgencyResearch>();
+    public DbSet<ConfidentialityAcknowledgement> ConfidentialityAcknowledgements => Set<ConfidentialityAcknowledgement>();
+    public DbSet<AttendanceSummarySent> AttendanceSummariesSent => Set<AttendanceSummarySent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

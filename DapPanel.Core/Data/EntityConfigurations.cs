@@ -10,6 +10,7 @@ sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
     {
         panel.Property(p => p.Name).HasMaxLength(200);
         panel.Property(p => p.Area).HasMaxLength(200);
+        panel.Property(p => p.ConfidentialityStatement).HasMaxLength(Panel.MaxStatementLength);
         panel.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PanelId);
         panel.HasMany(p => p.Chairs).WithOne().HasForeignKey(c => c.PanelId);
     }
@@ -26,6 +27,8 @@ sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
     public void Configure(EntityTypeBuilder<Agency> agency)
     {
         agency.Property(a => a.Name).HasMaxLength(200);
+        agency.Property(a => a.SeniorContactName).HasMaxLength(200);
+        agency.Property(a => a.SeniorContactEmail).HasMaxLength(256);
         agency.HasMany(a => a.People).WithOne(p => p.Agency).HasForeignKey(p => p.AgencyId);
     }
 }
@@ -142,6 +145,7 @@ sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
     {
         attendance.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId);
         attendance.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId);
+        attendance.Property(a => a.Note).HasMaxLength(Attendance.MaxNoteLength);
         attendance.HasIndex(a => new { a.MeetingId, a.AgencyId });
     }
 }
@@ -169,5 +173,26 @@ sealed class MeetingChangeConfiguration : IEntityTypeConfiguration<MeetingChange
         change.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId);
         change.HasIndex(c => new { c.MeetingId, c.Id });
         change.HasIndex(c => c.CommandId).IsUnique();
+    }
+}
+
+sealed class ConfidentialityAcknowledgementConfiguration : IEntityTypeConfiguration<ConfidentialityAcknowledgement>
+{
+    public void Configure(EntityTypeBuilder<ConfidentialityAcknowledgement> acknowledgement)
+    {
+        acknowledgement.Property(a => a.Statement).HasMaxLength(Panel.MaxStatementLength);
+        acknowledgement.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId);
+        acknowledgement.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId);
+        acknowledgement.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
+    }
+}
+
+sealed class AttendanceSummarySentConfiguration : IEntityTypeConfiguration<AttendanceSummarySent>
+{
+    public void Configure(EntityTypeBuilder<AttendanceSummarySent> sent)
+    {
+        sent.Property(s => s.RecipientEmail).HasMaxLength(256);
+        sent.HasOne<Agency>().WithMany().HasForeignKey(s => s.AgencyId);
+        sent.HasIndex(s => new { s.AgencyId, s.Month }).IsUnique();
     }
 }

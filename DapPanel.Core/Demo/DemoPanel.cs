@@ -30,6 +30,17 @@ public sealed class DemoPanel(
         ("Family Justice Centre", AgencyKind.Other),
     ];
 
+    // Senior managers who champion attendance; mental health's contact is named, as the source report urges.
+    static readonly (AgencyKind Kind, string Name, string Email)[] SeniorContacts =
+    [
+        (AgencyKind.Police, "Det Supt Lesley Kite", "lesley.kite@dappanel.example"),
+        (AgencyKind.Probation, "Hilary Gannet, head of service", "hilary.gannet@dappanel.example"),
+        (AgencyKind.ChildrensSocialCare, "Priya Nightjar, assistant director", "priya.nightjar@dappanel.example"),
+        (AgencyKind.Housing, "Owen Redstart, housing needs manager", "owen.redstart@dappanel.example"),
+        (AgencyKind.MentalHealth, "Dr Fran Shrike, service director", "fran.shrike@dappanel.example"),
+        (AgencyKind.SubstanceMisuse, "Gil Wagtail, recovery service manager", "gil.wagtail@dappanel.example"),
+    ];
+
     static readonly string[] NewReferralNames =
         ["Mark Hawthorn", "Dean Alder", "Lee Rowan", "Gary Aspen", "Kyle Hazel", "Wayne Linden", "Ryan Juniper"];
 
@@ -58,6 +69,8 @@ public sealed class DemoPanel(
 
         foreach (var (name, kind) in AgencyList)
             agencies[kind] = new Agency { Name = name, Kind = kind };
+        foreach (var (kind, contact, email) in SeniorContacts)
+            (agencies[kind].SeniorContactName, agencies[kind].SeniorContactEmail) = (contact, email);
         db.Agencies.AddRange(agencies.Values);
 
         var people = DemoLogins.All.ToDictionary(l => l.Email, l => new Person
@@ -92,6 +105,7 @@ public sealed class DemoPanel(
 
         foreach (var (meeting, index) in past.Select((m, i) => (m, i)))
             RecordAttendance(meeting, index, people.Values);
+        SeedAcknowledgements(db, past);
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedLoginsAsync(people);
@@ -326,14 +340,31 @@ public sealed class DemoPanel(
         {
             var status = AttendanceFor(agency.Kind, index);
             var person = people.FirstOrDefault(p => p.AgencyId == agency.Id);
+            var joinedAfter = status == AttendanceStatus.PresentRemote ? random.Next(9) : 0;
+            // Housing joins late now and then: the late arrivals managers see in insight.
+            if (agency.Kind == AgencyKind.Housing && index % 3 == 1) joinedAfter = 18;
             meeting.Attendances.Add(new Attendance
             {
                 MeetingId = meeting.Id, AgencyId = agency.Id, PersonId = status.IsPresent() ? person?.Id : null,
-                Status = status,
-                JoinedAt = status == AttendanceStatus.PresentRemote ? meeting.StartsAt.AddMinutes(random.Next(12)) : null,
+                Status = status, IsConfirmed = true,
+                Note = status == AttendanceStatus.ApologiesWithInformation ? "Treatment and engagement updates emailed to the coordinator." : null,
+                JoinedAt = status == AttendanceStatus.PresentRemote ? meeting.StartsAt.AddMinutes(joinedAfter) : null,
                 LeftAt = status == AttendanceStatus.PresentRemote ? meeting.StartsAt.AddMinutes(115) : null,
             });
         }
+    }
+
+    /// <summary>Everyone named at a past meeting acknowledged the confidentiality statement as they arrived.</summary>
+    static void SeedAcknowledgements(DapPanelDbContext db, IEnumerable<Meeting> meetings)
+    {
+        foreach (var meeting in meetings)
+        foreach (var line in meeting.Attendances.Where(a => a.PersonId is not null))
+            db.ConfidentialityAcknowledgements.Add(new ConfidentialityAcknowledgement
+            {
+                MeetingId = meeting.Id, PersonId = line.PersonId!.Value,
+                AcknowledgedAt = line.JoinedAt ?? meeting.StartsAt.AddMinutes(-3),
+                Statement = Panel.DefaultConfidentialityStatement,
+            });
     }
 
     // Mental health and substance misuse drift away, as the source report describes.

@@ -4,6 +4,9 @@ public class Agency : Entity
 {
     public required string Name { get; set; }
     public AgencyKind Kind { get; set; }
+    /// <summary>The senior manager who champions attendance and receives the monthly summary.</summary>
+    public string? SeniorContactName { get; set; }
+    public string? SeniorContactEmail { get; set; }
     public List<Person> People { get; set; } = [];
 }
 

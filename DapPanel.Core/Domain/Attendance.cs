@@ -1,5 +1,9 @@
 namespace DapPanel.Core.Domain;
 
+/// <summary>
+/// One representative's attendance at a meeting, or an agency's when nobody is named (apologies sent
+/// before the meeting, or the chair marking an agency in the room).
+/// </summary>
 public class Attendance : Entity
 {
     public Guid MeetingId { get; set; }
@@ -11,4 +15,34 @@ public class Attendance : Entity
     public bool IsObserver { get; set; }
     public DateTimeOffset? JoinedAt { get; set; }
     public DateTimeOffset? LeftAt { get; set; }
+    /// <summary>What the agency sent in advance with its apologies, or the chair's note.</summary>
+    public string? Note { get; set; }
+    /// <summary>A chair has confirmed or corrected this line.</summary>
+    public bool IsConfirmed { get; set; }
+
+    public const int MaxNoteLength = 1000;
+    /// <summary>Joining more than this long after the start counts as a late arrival.</summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>An attendee's acknowledgement of the panel's confidentiality statement for one meeting.</summary>
+public class ConfidentialityAcknowledgement
+{
+    public long Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid PersonId { get; set; }
+    public DateTimeOffset AcknowledgedAt { get; set; }
+    /// <summary>The statement as it was worded when acknowledged.</summary>
+    public required string Statement { get; set; }
+}
+
+/// <summary>A monthly attendance summary sent to an agency's senior contact; never sent twice.</summary>
+public class AttendanceSummarySent
+{
+    public long Id { get; set; }
+    public Guid AgencyId { get; set; }
+    /// <summary>The first day of the month summarised.</summary>
+    public DateOnly Month { get; set; }
+    public required string RecipientEmail { get; set; }
+    public DateTimeOffset SentAt { get; set; }
 }

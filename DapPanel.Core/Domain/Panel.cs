@@ -8,8 +8,31 @@ public class Panel : Entity
     public int DefaultMeetingMinutes { get; set; } = 120;
     /// <summary>How many days before a meeting agencies should receive its case list.</summary>
     public int NoticePeriodDays { get; set; } = 7;
+    /// <summary>How many core agencies must be at the table for the panel to decide.</summary>
+    public int QuorumCoreAgencies { get; set; } = DefaultQuorum;
+    /// <summary>What every attendee acknowledges at each meeting before seeing case detail.</summary>
+    public string ConfidentialityStatement { get; set; } = DefaultConfidentialityStatement;
     public List<PanelMembership> Members { get; set; } = [];
     public List<PanelChair> Chairs { get; set; } = [];
+
+    public const int DefaultQuorum = 6;
+    public const int MaxStatementLength = 4000;
+
+    public const string DefaultConfidentialityStatement =
+        "The information shared at this panel is OFFICIAL-SENSITIVE. It is shared only so that member agencies can "
+        + "reduce the risk these perpetrators pose to victim-survivors and children. I will not record, copy or pass on "
+        + "any case detail except through my own agency's secure records and information-sharing agreement, I will not "
+        + "discuss cases outside the panel, and I will tell the chair if I have a conflict of interest in any case.";
+
+    public void SetQuorum(int coreAgencies)
+    {
+        var core = Members.Count(m => m.IsCore);
+        if (coreAgencies < 1)
+            throw new DomainRuleException("The quorum must be at least one core agency.");
+        if (Members.Count > 0 && coreAgencies > core)
+            throw new DomainRuleException($"The quorum cannot be more than the panel's {core} core agencies.");
+        QuorumCoreAgencies = coreAgencies;
+    }
 }
 
 /// <summary>An agency's membership of a panel; core members are expected at every meeting.</summary>

@@ -1,3 +1,4 @@
+using DapPanel.Core.AtTheTable;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
@@ -16,19 +17,21 @@ public interface ILiveMeetingQueries
 
 public sealed class LiveMeetingQueries(
     IDbContextFactory<DapPanelDbContext> dbFactory, LiveMeetingReadModel readModel, MeetingPresence presence,
-    IMeetingNotifier notifier, TimeProvider clock) : ILiveMeetingQueries
+    IMeetingNotifier notifier, ConfidentialityRegister confidentiality, TimeProvider clock) : ILiveMeetingQueries
 {
     const int MaxCatchUp = 500;
 
     public async Task<LiveMeetingView> GetViewAsync(Actor actor, Guid meetingId, long atLeastVersion = 0)
     {
         var snapshot = await SnapshotAsync(actor, meetingId, atLeastVersion);
+        await confidentiality.EnsureAcknowledgedAsync(actor, meetingId);
         return snapshot.View with { Present = presence.Present(meetingId, snapshot.AgencyNames) };
     }
 
     public async Task<IReadOnlyList<ChangeEntry>> ChangesSinceAsync(Actor actor, Guid meetingId, long version)
     {
         await SnapshotAsync(actor, meetingId);
+        await confidentiality.EnsureAcknowledgedAsync(actor, meetingId);
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.MeetingChanges.AsNoTracking()
             .Where(c => c.MeetingId == meetingId && c.Id > version)
@@ -78,6 +81,8 @@ public sealed class LiveMeetingQueries(
         }
         else
         {
+            // Joining after sending apologies means they came after all; a chair's mark stands.
+            if (!attendance.Status.IsPresent()) attendance.Status = AttendanceStatus.PresentRemote;
             attendance.LeftAt = null;
             attendance.JoinedAt ??= clock.GetUtcNow();
         }

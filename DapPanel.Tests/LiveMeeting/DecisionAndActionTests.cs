@@ -146,6 +146,7 @@ public class DecisionAndActionTests(TestServer server) : LiveMeetingTestBase(ser
         await Decisions.RecordAsync(await Chair(), Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
             new DecisionInput(DecisionOutcome.Review, "More information needed", ReviewOn: (await ViewAsync(meeting.Id)).Date.AddDays(28)), null);
 
+        await Attendance.AcknowledgeAsync(probation, meeting.Id);
         var changes = await Live.ChangesSinceAsync(probation, meeting.Id, since);
         Assert.Equal(["lever-added", "decision"], changes.Select(c => c.Kind));
         Assert.True(changes[1].Version > changes[0].Version);

@@ -19,7 +19,7 @@ public class LeverBoardTests(TestServer server) : LiveMeetingTestBase(server)
 
         await Levers.AddAsync(await Probation(), Guid.NewGuid(), meeting.Id, meeting.ItemIds[0], await ProbationLever());
 
-        var lever = Assert.Single((await Live.GetViewAsync(await Housing(), meeting.Id)).Items[0].Levers);
+        var lever = Assert.Single((await ViewAsAsync(await Housing(), meeting.Id)).Items[0].Levers);
         Assert.Equal("On licence; joint appointment possible", lever.Description);
         Assert.Equal("Probation Service — Croydon", lever.AgencyName);
         Assert.True(lever.OfferedAtThisMeeting);

@@ -1,3 +1,4 @@
+using DapPanel.Core.AtTheTable;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Security;
@@ -15,6 +16,7 @@ public abstract class LiveMeetingTestBase(TestServer server)
     protected IDecisionRecorder Decisions => Server.Services.GetRequiredService<IDecisionRecorder>();
     protected IActionBoard Actions => Server.Services.GetRequiredService<IActionBoard>();
     protected ILiveMeetingQueries Live => Server.Services.GetRequiredService<ILiveMeetingQueries>();
+    protected IAttendanceService Attendance => Server.Services.GetRequiredService<IAttendanceService>();
 
     protected Task<Actor> Chair() => Server.DemoAsync("chair@dappanel.example", Role.Chair);
     protected Task<Actor> CoChair() => Server.DemoAsync("cochair@dappanel.example", Role.Chair);
@@ -29,5 +31,12 @@ public abstract class LiveMeetingTestBase(TestServer server)
         return meeting;
     }
 
-    protected async Task<LiveMeetingView> ViewAsync(Guid meetingId) => await Live.GetViewAsync(await Chair(), meetingId);
+    protected async Task<LiveMeetingView> ViewAsync(Guid meetingId) => await ViewAsAsync(await Chair(), meetingId);
+
+    /// <summary>What this person sees once they have acknowledged the confidentiality statement, as everyone must.</summary>
+    protected async Task<LiveMeetingView> ViewAsAsync(Actor actor, Guid meetingId)
+    {
+        await Attendance.AcknowledgeAsync(actor, meetingId);
+        return await Live.GetViewAsync(actor, meetingId);
+    }
 }

@@ -81,7 +81,16 @@ public static class PageActions
     public static async Task OpenLiveRoomAsync(this IPage page, string baseUrl, Guid meetingId)
     {
         await page.GotoAsync($"{baseUrl}/meetings/{meetingId}/live");
-        await page.Locator(".live-room[data-interactive=true]").WaitForAsync();
+        // Everyone acknowledges the confidentiality statement once per meeting before the room opens.
+        var acknowledge = page.GetByTestId("acknowledge");
+        var room = page.Locator(".live-room[data-interactive=true]");
+        await acknowledge.Or(page.Locator(".live-room")).First.WaitForAsync();
+        if (await acknowledge.IsVisibleAsync())
+        {
+            await page.Locator("[data-testid=confidentiality][data-interactive=true]").WaitForAsync();
+            await acknowledge.ClickAsync();
+        }
+        await room.WaitForAsync();
     }
 
     public static Task ScreenshotAsync(this IPage page, string name) =>

@@ -69,6 +69,14 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         await using var browser = await LaunchAsync(playwright);
         var state = await SignInStateAsync(browser, email, password);
 
+        // The confidentiality statement is acknowledged once per person and meeting, before the room opens.
+        var acknowledging = await (await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state })).NewPageAsync();
+        await acknowledging.GotoAsync($"{app.BaseUrl}/meetings/{meetingId}/live");
+        await acknowledging.WaitForSelectorAsync("[data-testid=confidentiality][data-interactive=true], [data-testid=levers]");
+        if (await acknowledging.GetByTestId("acknowledge").IsVisibleAsync()) await acknowledging.GetByTestId("acknowledge").ClickAsync();
+        await acknowledging.WaitForSelectorAsync("[data-testid=levers]");
+        await acknowledging.Context.CloseAsync();
+
         var before = await app.MemoryAsync();
         var open = new List<IPage>();
         for (var i = 0; i < pages; i++)
@@ -85,6 +93,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         await using var acting = new HubConnectionBuilder()
             .WithUrl(app.BaseUrl + "/hubs/meeting", options => options.Cookies = sender).Build();
         await acting.StartAsync();
+        await acting.InvokeAsync("AcknowledgeConfidentiality", meetingId);
         await acting.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
 
         var latencies = new List<double>();

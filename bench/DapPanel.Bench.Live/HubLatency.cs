@@ -28,6 +28,7 @@ sealed class HubLatency(AppProcess app, Guid meetingId, Guid itemId, Guid probat
                 if (change.Kind == "lever-added") pending.Arrived(Stopwatch.GetTimestamp());
             });
             await connection.StartAsync();
+            await connection.InvokeAsync("AcknowledgeConfidentiality", meetingId);
             await connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
             receivers.Add(connection);
         }
@@ -35,6 +36,7 @@ sealed class HubLatency(AppProcess app, Guid meetingId, Guid itemId, Guid probat
 
         await using var acting = Connect(sender);
         await acting.StartAsync();
+        await acting.InvokeAsync("AcknowledgeConfidentiality", meetingId);
         await acting.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
 
         var latencies = new List<double>();

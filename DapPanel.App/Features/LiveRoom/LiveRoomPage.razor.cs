@@ -19,6 +19,7 @@ public partial class LiveRoomPage
     LiveRoomState? room;
     string? loadError;
     bool joined;
+    bool mustAcknowledge;
     bool following = true;
     Guid? chosenItemId;
 
@@ -26,12 +27,19 @@ public partial class LiveRoomPage
         : following ? room.View.CurrentItem ?? room.View.Items.FirstOrDefault(i => i.Id == chosenItemId)
         : room.View.Items.FirstOrDefault(i => i.Id == chosenItemId) ?? room.View.CurrentItem;
 
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    async Task LoadAsync()
     {
         try
         {
             var actor = await Actors.GetAsync();
             room = new LiveRoomState(actor, RunCommandAsync, Clock) { View = await Live.GetViewAsync(actor, MeetingId) };
+            mustAcknowledge = false;
+        }
+        catch (DapPanel.Core.AtTheTable.ConfidentialityNotAcknowledgedException)
+        {
+            mustAcknowledge = true;
         }
         catch (UserFacingException refusal)
         {
@@ -42,7 +50,7 @@ public partial class LiveRoomPage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // Presence is taken once the interactive circuit exists, not during prerendering.
-        if (!firstRender || room is null || joined || !RendererInfo.IsInteractive) return;
+        if (room is null || joined || !RendererInfo.IsInteractive) return;
         joined = true;
         await Live.JoinAsync(room.Actor, MeetingId, seat);
     }

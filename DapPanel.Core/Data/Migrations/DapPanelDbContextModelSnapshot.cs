@@ -101,6 +101,14 @@ namespace DapPanel.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SeniorContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeniorContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -250,6 +258,8 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("MeetingId", "Order");
 
+                    b.HasIndex(new[] { "MeetingId", "IsDeferred", "Kind", "CaseId", "Id" }, "IX_AgendaItems_Insight");
+
                     b.ToTable("AgendaItems");
                 });
 
@@ -262,6 +272,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsConfirmed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsObserver")
                         .HasColumnType("INTEGER");
 
@@ -272,6 +285,10 @@ namespace DapPanel.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PersonId")
@@ -292,7 +309,37 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("MeetingId", "AgencyId");
 
+                    b.HasIndex(new[] { "MeetingId", "IsObserver", "AgencyId", "Status", "JoinedAt" }, "IX_Attendances_Insight");
+
                     b.ToTable("Attendances");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.AttendanceSummarySent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("AttendanceSummariesSent");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.AuditEvent", b =>
@@ -446,6 +493,36 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("CaseLinks");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.ConfidentialityAcknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ConfidentialityAcknowledgements");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -505,6 +582,8 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("AgendaItemId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "AgendaItemId", "Outcome", "ClosureReason" }, "IX_Decisions_Insight");
+
                     b.ToTable("Decisions");
                 });
 
@@ -531,7 +610,7 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("AgencyId");
 
-                    b.HasIndex("ReviewUpdateId");
+                    b.HasIndex(new[] { "ReviewUpdateId", "Kind", "AgencyId" }, "IX_Interventions_Insight");
 
                     b.ToTable("Interventions");
                 });
@@ -577,6 +656,8 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("AgencyId");
 
                     b.HasIndex("CaseId", "MeetingId");
+
+                    b.HasIndex(new[] { "MeetingId", "IsWithdrawn", "Family", "Area", "AgencyId" }, "IX_Levers_Insight");
 
                     b.ToTable("Levers");
                 });
@@ -812,6 +893,11 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<int>("CadenceDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConfidentialityStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DefaultMeetingMinutes")
                         .HasColumnType("INTEGER");
 
@@ -821,6 +907,9 @@ namespace DapPanel.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NoticePeriodDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuorumCoreAgencies")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
@@ -871,13 +960,13 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgendaItemId");
-
                     b.HasIndex("CaseId");
 
                     b.HasIndex("OwnerPersonId");
 
                     b.HasIndex("OwnerAgencyId", "Status");
+
+                    b.HasIndex(new[] { "AgendaItemId", "OwnerAgencyId", "Status" }, "IX_Actions_Insight");
 
                     b.ToTable("Actions");
                 });
@@ -1053,6 +1142,8 @@ namespace DapPanel.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex(new[] { "AgendaItemId", "Id" }, "IX_ReviewUpdates_Insight");
 
                     b.ToTable("ReviewUpdates");
                 });
@@ -1324,6 +1415,15 @@ namespace DapPanel.Core.Data.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AttendanceSummarySent", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
                     b.OwnsOne("DapPanel.Core.Domain.Perpetrator", "Perpetrator", b1 =>
@@ -1373,6 +1473,21 @@ namespace DapPanel.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("LinkedCase");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.ConfidentialityAcknowledgement", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Decision", b =>

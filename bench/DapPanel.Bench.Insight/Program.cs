@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using DapPanel.Bench.Insight;
+using DapPanel.Core;
+using DapPanel.Core.Data;
+using DapPanel.Core.Domain;
+using DapPanel.Core.Insight;
+using DapPanel.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// dotnet run -c Release --project bench/DapPanel.Bench.Insight [-- 1 10] [--keep]
+// --keep leaves each generated file in /tmp/dappanel-bench-insight/scale-N and reuses it on the next run.
+var keep = args.Contains("--keep");
+var scales = args.Where(a => a != "--keep").Select(int.Parse).DefaultIfEmpty(0).ToArray() is [0] ? [1, 10] : args.Where(a => a != "--keep").Select(int.Parse).ToArray();
+var manager = new Actor("bench", Guid.NewGuid(), Guid.NewGuid(), "Benchmark manager", new HashSet<Role> { Role.Manager });
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}");
+Console.WriteLine();
+Console.WriteLine("| Query | Volume | Runs | p50 ms | p95 ms | max ms | Target |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
+
+foreach (var scale in scales)
+{
+    var folder = Path.Combine(Path.GetTempPath(), "dappanel-bench-insight", keep ? $"scale-{scale}" : Guid.NewGuid().ToString("N"));
+    var reuse = keep && File.Exists(Path.Combine(folder, "generated"));
+    var services = new ServiceCollection().AddDapPanelCore(new StorageSettings { DataFolder = folder }).BuildServiceProvider();
+    Directory.CreateDirectory(folder);
+    var dbFactory = services.GetRequiredService<IDbContextFactory<DapPanelDbContext>>();
+    await using (var db = await dbFactory.CreateDbContextAsync()) await db.Database.MigrateAsync();
+
+    var generate = Stopwatch.StartNew();
+    var generator = new Generator(dbFactory, scale);
+    if (reuse) await generator.LoadAsync();
+    else
+    {
+        await generator.GenerateAsync(today);
+        await File.WriteAllTextAsync(Path.Combine(folder, "generated"), today.ToString("O"));
+    }
+    Console.Error.WriteLine($"{scale}×: generated {generator.Rows:N0} rows in {generate.Elapsed.TotalSeconds:0} s ({new FileInfo(Path.Combine(folder, "dappanel.db")).Length / 1_048_576} MB)");
+
+    var insight = services.GetRequiredService<IInsightQueries>();
+    var panel = generator.PanelIds[1];
+    var fiveYears = new InsightPeriod(panel, today.AddYears(-5), today);
+    var oneYear = new InsightPeriod(panel, today.AddYears(-1), today);
+    var (warmUp, runs, target) = scale == 1 ? (5, 40, 50) : (3, 15, 200);
+    var volume = $"{scale}× ({generator.Rows / 1000:N0}k rows)";
+
+    await Time("Attendance by agency and month, 5 years", () => insight.AttendanceAsync(manager, fiveYears));
+    await Time("Attendance by agency and month, 1 year", () => insight.AttendanceAsync(manager, oneYear));
+    await Time("Throughput (cases, outcomes, levers, interventions, actions, closures), 5 years", () => insight.ThroughputAsync(manager, fiveYears));
+    await Time("Throughput, 1 year", () => insight.ThroughputAsync(manager, oneYear));
+
+    async Task Time<T>(string name, Func<Task<T>> query)
+    {
+        for (var i = 0; i < warmUp; i++) await query();
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await query();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        double P(double q) => times[(int)Math.Ceiling(q * times.Count) - 1];
+        Console.WriteLine($"| {name} | {volume} | {runs} | {P(0.5):0.0} | {P(0.95):0.0} | {times[^1]:0.0} | ≤ {target} ms p95 |");
+    }
+
+    await services.DisposeAsync();
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    if (!keep) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+}
+
+static string CpuModel()
+{
+    try
+    {
+        return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+    }
+    catch (IOException) { return "unknown CPU"; }
+}
