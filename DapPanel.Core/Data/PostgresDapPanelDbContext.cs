@@ -15,7 +15,7 @@ public sealed class PostgresDapPanelDbContext(DbContextOptions<PostgresDapPanelD
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // timestamptz takes only offset 0: panel times carry the UK offset, so store them as the same instant in UTC.
+        // Npgsql writes timestamptz only from offset 0: a caller passing a local offset gets the same instant stored in UTC.
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {
             if (property.ClrType == typeof(DateTimeOffset)) property.SetValueConverter(ToUtc);
