@@ -20,10 +20,16 @@ sealed class AppProcess : IAsyncDisposable
         http = new HttpClient { BaseAddress = new Uri(baseUrl) };
     }
 
-    public static async Task<AppProcess> StartAsync(string repositoryRoot, int port)
+    /// <summary>
+    /// Publishes (unless a node before it did) and starts the app; <paramref name="environment"/> adds
+    /// settings such as the shared database and Redis of a second node.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string repositoryRoot, int port,
+        IReadOnlyDictionary<string, string>? environment = null, bool publish = true)
     {
         var publishFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "app");
-        Run("dotnet", $"publish \"{Path.Combine(repositoryRoot, "DapPanel.App")}\" -c Release -o \"{publishFolder}\" -nologo -v quiet");
+        if (publish)
+            Run("dotnet", $"publish \"{Path.Combine(repositoryRoot, "DapPanel.App")}\" -c Release -o \"{publishFolder}\" -nologo -v quiet");
         var dataFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "data-" + Guid.NewGuid().ToString("N"));
         var baseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(publishFolder, "DapPanel.App.dll")}\"")
@@ -37,6 +43,7 @@ sealed class AppProcess : IAsyncDisposable
         start.Environment["Storage__DataFolder"] = dataFolder;
         start.Environment["Benchmark__MemoryEndpoint"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
