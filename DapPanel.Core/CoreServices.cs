@@ -66,8 +66,6 @@ public static class CoreServices
             services.AddPooledDbContextFactory<DapPanelDbContext>(options =>
                 options.UseSqlite(storage.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
         }
-        // For consumers that resolve the context from a scope (Data Protection's key store).
-        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<DapPanelDbContext>>().CreateDbContext());
     }
 
     sealed class BaseContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<DapPanelDbContext>
