@@ -74,7 +74,9 @@ public sealed class RedisMeetingNotifier : IMeetingNotifier, IHostedService
         queue.OnMessage(message => OnMessageAsync(message.Message));
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(channel);
+    // A node stopping while Redis is away should not wait for it.
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        redis.IsConnected ? redis.GetSubscriber().UnsubscribeAsync(channel) : Task.CompletedTask;
 
     sealed record Envelope(Guid Node, MeetingChanged Change);
 }

@@ -45,7 +45,12 @@ sealed class AppProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        // Logs are at Warning and above: a benchmark should show them, not hide them.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is ['w' or 'f' or 'c', 'a' or 'r' or 'a', ..] line && (line.StartsWith("warn:") || line.StartsWith("fail:") || line.StartsWith("crit:")))
+                Console.Error.WriteLine($"app {port}: {line}");
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

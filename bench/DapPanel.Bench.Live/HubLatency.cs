@@ -47,7 +47,11 @@ sealed class HubLatency(IReadOnlyList<AppProcess> nodes, Guid meetingId, Guid it
             var sentAt = Stopwatch.GetTimestamp();
             await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
                 new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Benchmark lever {round}"));
-            await done.WaitAsync(TimeSpan.FromSeconds(30));
+            try { await done.WaitAsync(TimeSpan.FromSeconds(30)); }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"Round {round} with {clients} clients: {pending.Arrivals.Count} of {clients - 1} receipts in 30 s.");
+            }
             if (round >= warmup)
                 latencies.AddRange(pending.Arrivals.Select(t => Stopwatch.GetElapsedTime(sentAt, t).TotalMilliseconds));
         }
