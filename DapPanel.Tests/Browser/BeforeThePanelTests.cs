@@ -36,13 +36,11 @@ public class BeforeThePanelTests : IClassFixture<BrowserFixture>
             await page.WaitForSelectorAsync("text=Welcome");
             await page.GotoAsync(server.BaseUrl + "/referrals/new");
             await page.WaitForSelectorAsync("#save-referral");
-            await page.ClickAsync("#save-referral");
-            await page.WaitForSelectorAsync(".problem-list");
+            await page.ClickUntilAsync("#save-referral", ".problem-list");
             await page.ScreenshotAsync("referral-new-problems");
 
             await page.GotoAsync(server.BaseUrl + "/meetings");
-            await page.ClickAsync("#new-meeting");
-            await page.WaitForSelectorAsync("#meeting-date");
+            await page.ClickUntilAsync("#new-meeting", "#meeting-date");
             await page.FillAsync("#meeting-date", PanelTime.Today(TimeProvider.System).AddDays(10).ToString("yyyy-MM-dd"));
             await page.FillAsync("#location", "Croydon Family Justice Centre, room 2");
             await page.FillAsync("#online-link", "https://meet.example/croydon-dapp");
