@@ -31,6 +31,8 @@ static class RedisScaleOut
         var options = ConfigurationOptions.Parse(settings.Configuration!);
         options.AbortOnConnectFail = false;
         options.ConnectTimeout = 3000;
+        // Both connections (notifier, backplane) try again every second, so live updates resume soon after Redis does.
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
         options.ClientName = "DapPanel";
         return options;
     }
