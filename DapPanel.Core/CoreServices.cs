@@ -22,11 +22,11 @@ namespace DapPanel.Core;
 public static class CoreServices
 {
     /// <summary>The domain's services over a pooled context factory: one short-lived context per operation.</summary>
-    public static IServiceCollection AddDapPanelCore(this IServiceCollection services, StorageSettings storage)
+    public static IServiceCollection AddDapPanelCore(this IServiceCollection services, StorageSettings storage,
+        DatabaseSettings? database = null)
     {
         services.AddSingleton(storage);
-        services.AddPooledDbContextFactory<DapPanelDbContext>(options =>
-            options.UseSqlite(storage.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
+        services.AddDatabase(storage, database ?? new DatabaseSettings());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<IMeetingQueries, MeetingQueries>();
@@ -54,6 +54,34 @@ public static class CoreServices
         services.AddSingleton<IAttendanceSummaries, AttendanceSummaries>();
         services.AddScoped<DemoPanel>();
         return services;
+    }
+
+    static void AddDatabase(this IServiceCollection services, StorageSettings storage, DatabaseSettings database)
+    {
+        services.AddSingleton(database);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = database.ConnectionString is { Length: > 0 } value ? value
+                : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:DapPanel is not set.");
+            services.AddPooledDbContextFactory<PostgresDapPanelDbContext>(options => options.UseNpgsql(connectionString));
+            // Every service asks for the base type; it gets the PostgreSQL context, whose migrations are its own.
+            services.AddSingleton<IDbContextFactory<DapPanelDbContext>>(sp =>
+                new BaseContextFactory<PostgresDapPanelDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresDapPanelDbContext>>()));
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<DapPanelDbContext>(options =>
+                options.UseSqlite(storage.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
+        }
+    }
+
+    sealed class BaseContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<DapPanelDbContext>
+        where TContext : DapPanelDbContext
+    {
+        public DapPanelDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<DapPanelDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 
     static void AddLiveMeeting(this IServiceCollection services)

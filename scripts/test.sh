@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole DapPanel test suite on a fresh machine: installs what the tests need from Debian's
-# packages when it is missing, builds, tests, and prints one line of totals read from the results.
+# packages when it is missing, starts PostgreSQL and Redis on loopback (scripts/test-services.sh),
+# builds, tests, stops what it started, and prints one line of totals read from the results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/test-services.sh
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -14,6 +16,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+trap stop_test_services EXIT
+start_test_services
 
 results="TestResults"
 rm -rf "$results"

@@ -6,7 +6,6 @@ using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
@@ -29,10 +28,8 @@ public static class DapPanelHost
 
         var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Email").Get<EmailSettings>() ?? new EmailSettings());
-        builder.Services.AddDapPanelCore(storage);
+        builder.Services.AddDapPanelCore(storage, builder.Configuration.ReadDatabaseSettings());
         builder.Services.AddDapPanelSecurity(builder.Configuration);
-        builder.Services.AddDataProtection().SetApplicationName("DapPanel")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataFolder, "keys")));
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
         {
@@ -40,19 +37,14 @@ public static class DapPanelHost
             circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
             circuits.MaxBufferedUnacknowledgedRenderBatches = 10;
         }).AddHubOptions(circuitHub => circuitHub.MaximumReceiveMessageSize = 64 * 1024);
-        builder.Services.AddSignalR(hub =>
-        {
-            hub.MaximumReceiveMessageSize = 32 * 1024;
-            hub.EnableDetailedErrors = false;
-        });
-        builder.Services.AddHostedService<MeetingHubBridge>();
+        builder.Services.AddDapPanelHosting(builder.Configuration, storage);
         builder.Services.AddHostedService<Features.Insight.MonthlySummaryScheduler>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<DapPanelDbContext>("database");
 
         var app = builder.Build();
         var seeded = await app.Services.GetRequiredService<DatabaseInitializer>()
             .InitializeAsync(app.Configuration.GetValue("Demo:SeedOnFirstRun", true));
 
+        app.UseCorrelationLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -67,7 +59,7 @@ public static class DapPanelHost
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapDapPanelHealth();
         app.MapAccountEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapBenchmarkEndpoints();

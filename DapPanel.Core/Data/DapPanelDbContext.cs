@@ -1,12 +1,18 @@
 using DapPanel.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DapPanel.Core.Data;
 
-public class DapPanelDbContext(DbContextOptions<DapPanelDbContext> options) : IdentityDbContext<DapPanelUser>(options)
+public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectionKeyContext
 {
+    public DapPanelDbContext(DbContextOptions<DapPanelDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type (its own migrations); see PostgresDapPanelDbContext.</summary>
+    protected DapPanelDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Panel> Panels => Set<Panel>();
     public DbSet<PanelMembership> PanelMemberships => Set<PanelMembership>();
     public DbSet<PanelChair> PanelChairs => Set<PanelChair>();
@@ -33,6 +39,8 @@ public class DapPanelDbContext(DbContextOptions<DapPanelDbContext> options) : Id
     public DbSet<AgencyResearch> AgencyResearch => Set<AgencyResearch>();
     public DbSet<ConfidentialityAcknowledgement> ConfidentialityAcknowledgements => Set<ConfidentialityAcknowledgement>();
     public DbSet<AttendanceSummarySent> AttendanceSummariesSent => Set<AttendanceSummarySent>();
+    /// <summary>Data Protection keys shared by every node when the app runs on more than one.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,7 +9,10 @@ public interface IMeetingNotifier
 {
     IDisposable Subscribe(Guid meetingId, Func<MeetingChanged, Task> onChanged);
 
-    /// <summary>Every meeting's changes: for bridges such as the SignalR hub.</summary>
+    /// <summary>
+    /// Every meeting's changes saved on this node: for bridges such as the SignalR hub, whose own
+    /// backplane carries them to other nodes.
+    /// </summary>
     IDisposable SubscribeAll(Func<MeetingChanged, Task> onChanged);
 
     Task PublishAsync(MeetingChanged change);

@@ -36,8 +36,7 @@ public class BeforeThePanelTests : IClassFixture<BrowserFixture>
             await page.WaitForSelectorAsync("text=Welcome");
             await page.GotoInteractiveAsync(server.BaseUrl + "/referrals/new");
             await page.WaitForSelectorAsync("#save-referral");
-            await page.ClickAsync("#save-referral");
-            await page.WaitForSelectorAsync(".problem-list");
+            await page.ClickUntilAsync("#save-referral", ".problem-list");
             await page.ScreenshotAsync("referral-new-problems");
 
             await page.GotoInteractiveAsync(server.BaseUrl + "/meetings");

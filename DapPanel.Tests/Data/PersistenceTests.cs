@@ -4,9 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Tests.Data;
 
-public class PersistenceTests
+/// <summary>The model's rules as each database enforces them: SQLite for one machine, PostgreSQL for many.</summary>
+public abstract class PersistenceTests
 {
-    static async Task<(Guid MeetingId, Guid ItemId, Guid CaseId)> SeedMeetingWithCaseAsync(SqliteDatabase database)
+    protected abstract Task<ITestDatabase> CreateDatabaseAsync();
+
+    static async Task<(Guid MeetingId, Guid ItemId, Guid CaseId)> SeedMeetingWithCaseAsync(ITestDatabase database)
     {
         await using var db = database.CreateDbContext();
         var agency = new Agency { Name = "Probation", Kind = AgencyKind.Probation };
@@ -26,9 +29,9 @@ public class PersistenceTests
     }
 
     [Fact]
-    public async Task A_case_with_victims_aliases_and_levers_survives_a_round_trip_through_a_sqlite_file()
+    public async Task A_case_with_victims_aliases_and_levers_survives_a_round_trip()
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         var (meetingId, _, caseId) = await SeedMeetingWithCaseAsync(database);
 
         await using var db = database.CreateDbContext();
@@ -49,7 +52,7 @@ public class PersistenceTests
     [Fact]
     public async Task A_second_save_from_a_stale_copy_is_refused_not_silently_overwritten()
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         var (_, _, caseId) = await SeedMeetingWithCaseAsync(database);
 
         await using var first = database.CreateDbContext();
@@ -72,7 +75,7 @@ public class PersistenceTests
     [Fact]
     public async Task An_agenda_item_holds_at_most_one_decision()
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         var (_, itemId, _) = await SeedMeetingWithCaseAsync(database);
 
         await using var db = database.CreateDbContext();
@@ -86,7 +89,7 @@ public class PersistenceTests
     [Fact]
     public async Task A_decision_cannot_exist_without_its_agenda_item()
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         await using var db = database.CreateDbContext();
         db.Decisions.Add(new Decision { AgendaItemId = Guid.NewGuid(), Outcome = DecisionOutcome.Accept, Rationale = "Orphan" });
 
@@ -96,7 +99,7 @@ public class PersistenceTests
     [Fact]
     public async Task The_audit_log_cannot_be_edited_or_deleted_through_the_app()
     {
-        await using var database = await SqliteDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         await using var db = database.CreateDbContext();
         var entry = new AuditEvent { At = DateTimeOffset.UtcNow, Action = AuditAction.SignIn, ActorName = "Tester", Summary = "Signed in" };
         db.AuditEvents.Add(entry);
@@ -106,5 +109,35 @@ public class PersistenceTests
         Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
         db.Entry(entry).State = EntityState.Deleted;
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+}
+
+public sealed class SqlitePersistenceTests : PersistenceTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await SqliteDatabase.CreateAsync();
+}
+
+public sealed class PostgresPersistenceTests : PersistenceTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await PostgresDatabase.CreateAsync();
+
+    // timestamptz refuses a non-zero offset; the context stores the same instant in UTC instead.
+    [Fact]
+    public async Task A_time_with_an_offset_is_kept_as_the_same_instant_and_compares_as_one()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var summerMorning = new DateTimeOffset(2026, 7, 14, 10, 0, 0, TimeSpan.FromHours(1));
+        var panel = new Panel { Name = "Offset DAPP", Area = "Test borough" };
+        await using (var db = database.CreateDbContext())
+        {
+            db.AddRange(panel, new Meeting { PanelId = panel.Id, StartsAt = summerMorning });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.CreateDbContext();
+        var stored = await check.Meetings.SingleAsync(m => m.PanelId == panel.Id);
+        Assert.Equal(summerMorning.UtcDateTime, stored.StartsAt.UtcDateTime);
+        Assert.Equal(1, await check.Meetings.CountAsync(m => m.StartsAt >= new DateTimeOffset(2026, 7, 14, 9, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(0, await check.Meetings.CountAsync(m => m.StartsAt > new DateTimeOffset(2026, 7, 14, 9, 30, 0, TimeSpan.Zero)));
     }
 }

@@ -93,6 +93,25 @@ public static class PageActions
         await room.WaitForAsync();
     }
 
+    /// <summary>
+    /// Clicks until <paramref name="shows"/> appears: a prerendered button does nothing until the
+    /// page's circuit connects, which under load can take longer than one wait.
+    /// </summary>
+    public static async Task ClickUntilAsync(this IPage page, string button, string shows)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await page.ClickAsync(button);
+            try
+            {
+                await page.Locator(shows).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 2000 });
+                return;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline) { }
+        }
+    }
+
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 }

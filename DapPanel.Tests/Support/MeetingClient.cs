@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.Channels;
 using DapPanel.App.Hubs;
 using DapPanel.Core.LiveMeeting;
@@ -17,9 +18,12 @@ public sealed class MeetingClient : IAsyncDisposable
         Connection.On<MeetingChanged>(MeetingHub.ChangedEvent, change => Changes.Writer.TryWrite(change));
     }
 
-    public static async Task<MeetingClient> ConnectAsync(TestServer server, string email, string password)
+    public static async Task<MeetingClient> ConnectAsync(TestServer server, string email, string password) =>
+        await ConnectAsync(server, await HttpSignIn.SignInAsync(server.BaseUrl, email, password));
+
+    /// <summary>With a sign-in cookie already held, perhaps issued by another node.</summary>
+    public static async Task<MeetingClient> ConnectAsync(TestServer server, CookieContainer cookies)
     {
-        var cookies = await HttpSignIn.SignInAsync(server.BaseUrl, email, password);
         var connection = new HubConnectionBuilder()
             .WithUrl(server.BaseUrl + MeetingHub.Path, options => options.Cookies = cookies)
             .Build();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DapPanel.Tests.Support;
 
 /// <summary>A migrated SQLite file of its own for one test; deleted afterwards.</summary>
-public sealed class SqliteDatabase : IDbContextFactory<DapPanelDbContext>, IAsyncDisposable
+public sealed class SqliteDatabase : ITestDatabase
 {
     readonly string folder = Path.Combine(Path.GetTempPath(), "dappanel-db", Guid.NewGuid().ToString("N"));
     readonly DbContextOptions<DapPanelDbContext> options;

@@ -20,13 +20,19 @@ sealed class AppProcess : IAsyncDisposable
         http = new HttpClient { BaseAddress = new Uri(baseUrl) };
     }
 
-    public static async Task<AppProcess> StartAsync(string repositoryRoot, int port)
+    /// <summary>
+    /// Publishes (unless a node before it did) and starts the app; <paramref name="environment"/> adds
+    /// settings such as the shared database and Redis of a second node.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string repositoryRoot, int port,
+        IReadOnlyDictionary<string, string>? environment = null, bool publish = true)
     {
         // One publish folder per checkout, so benchmarks of two worktrees never overwrite each other.
         var checkout = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes(repositoryRoot)))[..12];
         var publishFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "app-" + checkout);
-        Run("dotnet", $"publish \"{Path.Combine(repositoryRoot, "DapPanel.App")}\" -c Release -o \"{publishFolder}\" -nologo -v quiet");
+        if (publish)
+            Run("dotnet", $"publish \"{Path.Combine(repositoryRoot, "DapPanel.App")}\" -c Release -o \"{publishFolder}\" -nologo -v quiet");
         var dataFolder = Path.Combine(Path.GetTempPath(), "dappanel-bench", "data-" + Guid.NewGuid().ToString("N"));
         var baseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(publishFolder, "DapPanel.App.dll")}\"")
@@ -40,8 +46,14 @@ sealed class AppProcess : IAsyncDisposable
         start.Environment["Storage__DataFolder"] = dataFolder;
         start.Environment["Benchmark__MemoryEndpoint"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        // Logs are at Warning and above: a benchmark should show them, not hide them.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is ['w' or 'f' or 'c', 'a' or 'r' or 'a', ..] line && (line.StartsWith("warn:") || line.StartsWith("fail:") || line.StartsWith("crit:")))
+                Console.Error.WriteLine($"app {port}: {line}");
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -8,21 +8,24 @@ namespace DapPanel.Bench.Live;
 
 /// <summary>
 /// N hub clients in one meeting; one adds levers, the others time each change from send to receipt
-/// (all clients share this process's clock).
+/// (all clients share this process's clock). With two nodes, the watchers alternate between them and
+/// the sender is on the first, so half the receipts cross Redis; memory is read on the first node.
 /// </summary>
-sealed class HubLatency(AppProcess app, Guid meetingId, Guid itemId, Guid probationAgencyId,
+sealed class HubLatency(IReadOnlyList<AppProcess> nodes, Guid meetingId, Guid itemId, Guid probationAgencyId,
     CookieContainer sender, CookieContainer watchers)
 {
+    AppProcess First => nodes[0];
+
     public sealed record Result(int Clients, List<double> LatenciesMs, double BytesPerClient);
 
     public async Task<Result> RunAsync(int clients, int iterations, int warmup)
     {
-        var before = await app.MemoryAsync();
+        var before = await First.MemoryAsync();
         var receivers = new List<HubConnection>();
         var pending = new PendingRound();
         for (var i = 0; i < clients - 1; i++)
         {
-            var connection = Connect(watchers);
+            var connection = Connect(watchers, nodes[i % nodes.Count]);
             connection.On<MeetingChanged>("MeetingChanged", change =>
             {
                 if (change.Kind == "lever-added") pending.Arrived(Stopwatch.GetTimestamp());
@@ -32,9 +35,9 @@ sealed class HubLatency(AppProcess app, Guid meetingId, Guid itemId, Guid probat
             await connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
             receivers.Add(connection);
         }
-        var after = await app.MemoryAsync();
+        var after = await First.MemoryAsync();
 
-        await using var acting = Connect(sender);
+        await using var acting = Connect(sender, First);
         await acting.StartAsync();
         await acting.InvokeAsync("AcknowledgeConfidentiality", meetingId);
         await acting.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
@@ -46,7 +49,11 @@ sealed class HubLatency(AppProcess app, Guid meetingId, Guid itemId, Guid probat
             var sentAt = Stopwatch.GetTimestamp();
             await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
                 new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Benchmark lever {round}"));
-            await done.WaitAsync(TimeSpan.FromSeconds(30));
+            try { await done.WaitAsync(TimeSpan.FromSeconds(30)); }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"Round {round} with {clients} clients: {pending.Arrivals.Count} of {clients - 1} receipts in 30 s.");
+            }
             if (round >= warmup)
                 latencies.AddRange(pending.Arrivals.Select(t => Stopwatch.GetElapsedTime(sentAt, t).TotalMilliseconds));
         }
@@ -55,8 +62,8 @@ sealed class HubLatency(AppProcess app, Guid meetingId, Guid itemId, Guid probat
         return new Result(clients, latencies, (after.ManagedBytes - before.ManagedBytes) / (double)Math.Max(1, clients - 1));
     }
 
-    HubConnection Connect(CookieContainer cookies) => new HubConnectionBuilder()
-        .WithUrl(app.BaseUrl + "/hubs/meeting", options => options.Cookies = cookies)
+    static HubConnection Connect(CookieContainer cookies, AppProcess node) => new HubConnectionBuilder()
+        .WithUrl(node.BaseUrl + "/hubs/meeting", options => options.Cookies = cookies)
         .Build();
 
     sealed class PendingRound

@@ -7,15 +7,24 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 
 // Live-room latency and memory: hub clients (N = 30, 100, 300) and real browser pages (30).
+// --nodes 2: two app processes sharing PostgreSQL and Redis (DAPPANEL_TEST_POSTGRES, DAPPANEL_TEST_REDIS,
+// as scripts/with-test-services.sh sets them); hub clients split across the nodes, no browser part.
+// --hub-only: skip the browser part on one node too.
 var quick = args.Contains("--quick");
+var nodeCount = args.SkipWhile(a => a != "--nodes").Skip(1).Select(int.Parse).FirstOrDefault(1);
 var root = FindRepositoryRoot();
-await using var app = await AppProcess.StartAsync(root, FreeLoopbackPort());
-Console.WriteLine($"App started at {app.BaseUrl}");
+await using var cluster = nodeCount > 1 ? await SharedStores.CreateAsync() : null;
+var nodes = new List<AppProcess>();
+for (var n = 0; n < nodeCount; n++)
+{
+    nodes.Add(await AppProcess.StartAsync(root, FreeLoopbackPort(), cluster?.Environment, publish: n == 0));
+    Console.WriteLine($"App node {n + 1} started at {nodes[n].BaseUrl}");
+}
+var app = nodes[0];
 
-var options = new DbContextOptionsBuilder<DapPanelDbContext>()
-    .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "dappanel.db")}").Options;
 Guid meetingId, itemId, hubItemId, probationId;
-await using (var db = new DapPanelDbContext(options))
+await using (var db = cluster?.CreateDbContext() ?? new DapPanelDbContext(new DbContextOptionsBuilder<DapPanelDbContext>()
+    .UseSqlite($"Data Source={Path.Combine(app.DataFolder, "dappanel.db")}").Options))
 {
     var meeting = await db.Meetings.Include(m => m.AgendaItems).SingleAsync(m => m.Status == MeetingStatus.Circulated);
     meetingId = meeting.Id;
@@ -41,25 +50,31 @@ if (args.Contains("--memory"))
     var plain = await render.MemoryPerCircuitAsync("/meetings", "table", 30, "idva@dappanel.example", DemoLogins.Password);
     var room = await render.MemoryPerCircuitAsync($"/meetings/{meetingId}/live", "[data-testid=levers]", 30, "idva@dappanel.example", DemoLogins.Password);
     Console.WriteLine($"Per circuit: meetings list {plain / 1024:0.0} KB, live room {room / 1024:0.0} KB");
+    foreach (var node in nodes) await node.DisposeAsync();
     return;
 }
 
 var rows = new List<string>();
-var hub = new HubLatency(app, meetingId, hubItemId, probationId, probation, idva);
+var hub = new HubLatency(nodes, meetingId, hubItemId, probationId, probation, idva);
 foreach (var clients in new[] { 30, 100, 300 })
 {
     var iterations = quick ? 20 : clients switch { 30 => 300, 100 => 120, _ => 50 };
     var result = await hub.RunAsync(clients, iterations, warmup: 10);
-    rows.Add(Stats.Row("Hub: lever added → received at every other client", clients.ToString(), result.LatenciesMs));
+    var what = nodeCount > 1 ? $"Hub, {nodeCount} nodes + Redis: lever added → received at every other client" : "Hub: lever added → received at every other client";
+    rows.Add(Stats.Row(what, clients.ToString(), result.LatenciesMs));
     Console.WriteLine(rows[^1] + $" memory {result.BytesPerClient / 1024:0.0} KB per connected client");
 }
 
-var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation)
-    .RunAsync(pages: 30, iterations: quick ? 5 : 20, "idva@dappanel.example", DemoLogins.Password);
-rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", "30 pages", browser.LatenciesMs));
-Console.WriteLine(rows[^1]);
-Console.WriteLine($"Server memory per live-room circuit: {browser.BytesPerCircuit / 1024:0.0} KB managed heap (after full GC); " +
-    $"process working set {browser.WorkingSetBytes / (1024 * 1024)} MB with 30 pages open");
+if (nodeCount == 1 && !args.Contains("--hub-only"))
+{
+    var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation)
+        .RunAsync(pages: 30, iterations: quick ? 5 : 20, "idva@dappanel.example", DemoLogins.Password);
+    rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", "30 pages", browser.LatenciesMs));
+    Console.WriteLine(rows[^1]);
+    Console.WriteLine($"Server memory per live-room circuit: {browser.BytesPerCircuit / 1024:0.0} KB managed heap (after full GC); " +
+        $"process working set {browser.WorkingSetBytes / (1024 * 1024)} MB with 30 pages open");
+}
+foreach (var node in nodes) await node.DisposeAsync();
 
 Console.WriteLine();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {MachineModel()}");

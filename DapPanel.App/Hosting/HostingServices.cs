@@ -1,0 +1,45 @@
+using DapPanel.App.Hubs;
+using DapPanel.App.ScaleOut;
+using DapPanel.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace DapPanel.App.Hosting;
+
+/// <summary>Database choice, live-update transport, keys and health: one node by default, many with Redis.</summary>
+static class HostingServices
+{
+    public static DatabaseSettings ReadDatabaseSettings(this IConfiguration configuration)
+    {
+        var database = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
+        database.ConnectionString ??= configuration.GetConnectionString("DapPanel");
+        return database;
+    }
+
+    public static void AddDapPanelHosting(this IServiceCollection services, IConfiguration configuration, StorageSettings storage)
+    {
+        var redis = configuration.GetSection("Redis").Get<RedisSettings>() ?? new RedisSettings();
+        var dataProtection = services.AddDataProtection().SetApplicationName("DapPanel");
+        // Several nodes must read each other's cookies, so their keys live in the shared database.
+        if (redis.IsSet) dataProtection.PersistKeysToDbContext<DapPanelDbContext>();
+        else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataFolder, "keys")));
+
+        var signalR = services.AddSignalR(hub =>
+        {
+            hub.MaximumReceiveMessageSize = 32 * 1024;
+            hub.EnableDetailedErrors = false;
+        });
+        services.AddHostedService<MeetingHubBridge>();
+        var health = services.AddHealthChecks().AddDbContextCheck<DapPanelDbContext>("database", tags: ["ready"]);
+        if (redis.IsSet) services.AddRedisScaleOut(signalR, health, redis);
+        services.AddCorrelationLogging();
+    }
+
+    /// <summary>/health as before (the database); /health/live: the process answers; /health/ready: it can serve.</summary>
+    public static void MapDapPanelHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Name == "database" }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace DapPanel.Tests.Support;
+
+/// <summary>Every log entry the app writes, with the values of the scopes it was written in.</summary>
+public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
+{
+    IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
+
+    public sealed record Entry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, string> Scope);
+
+    public ConcurrentQueue<Entry> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
+
+    public void Dispose() { }
+
+    sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner.scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            var scope = new Dictionary<string, string>();
+            owner.scopes.ForEachScope((value, into) =>
+            {
+                if (value is IEnumerable<KeyValuePair<string, object>> pairs)
+                    foreach (var (key, item) in pairs) into[key] = item?.ToString() ?? "";
+                else if (value is not null) into[value.GetType().Name + into.Count] = value.ToString() ?? "";
+            }, scope);
+            owner.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception) + exception, scope));
+        }
+    }
+}
