@@ -12,13 +12,6 @@ public class MeetingHubTests(TestServer server) : LiveMeetingTestBase(server)
 {
     Task<MeetingClient> Connect(string email) => MeetingClient.ConnectAsync(Server, email, DemoLogins.Password);
 
-    /// <summary>Acknowledges the confidentiality statement, as every client must, then joins.</summary>
-    static async Task<LiveMeetingView> Join(MeetingClient client, Guid meetingId)
-    {
-        await client.Connection.InvokeAsync("AcknowledgeConfidentiality", meetingId);
-        return await client.Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
-    }
-
     [Fact]
     public async Task One_client_acts_and_every_other_client_in_the_meeting_is_told()
     {
@@ -27,7 +20,7 @@ public class MeetingHubTests(TestServer server) : LiveMeetingTestBase(server)
         await using var chair = await Connect("chair@dappanel.example");
         await using var idva = await Connect("idva@dappanel.example");
         foreach (var client in new[] { probation, chair, idva })
-            await Join(client, meeting.Id);
+            await client.JoinAsync(meeting.Id);
 
         var probationId = await Server.AgencyIdAsync(AgencyKind.Probation);
         var version = await probation.Connection.InvokeAsync<long>("AddLever", Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
@@ -47,10 +40,10 @@ public class MeetingHubTests(TestServer server) : LiveMeetingTestBase(server)
     {
         var meeting = await Server.CreateAsync(1);
         await using var chair = await Connect("chair@dappanel.example");
-        await Join(chair, meeting.Id);
+        await chair.JoinAsync(meeting.Id);
         await using var housing = await Connect("housing@dappanel.example");
 
-        await Join(housing, meeting.Id);
+        await housing.JoinAsync(meeting.Id);
 
         var change = await chair.NextAsync("presence");
         var view = await chair.Connection.InvokeAsync<LiveMeetingView>("GetView", meeting.Id, change.Version);
@@ -62,9 +55,9 @@ public class MeetingHubTests(TestServer server) : LiveMeetingTestBase(server)
     {
         var meeting = await Server.CreateAsync(1);
         await using var chair = await Connect("chair@dappanel.example");
-        await Join(chair, meeting.Id);
+        await chair.JoinAsync(meeting.Id);
         await using var housing = await Connect("housing@dappanel.example");
-        await Join(housing, meeting.Id);
+        await housing.JoinAsync(meeting.Id);
         await using var manager = await Connect("manager@dappanel.example");
 
         var notChair = await Assert.ThrowsAsync<HubException>(() =>
@@ -95,14 +88,14 @@ public class MeetingHubTests(TestServer server) : LiveMeetingTestBase(server)
     {
         var meeting = await LiveMeetingAsync(1);
         await using var idva = await Connect("idva@dappanel.example");
-        var before = await Join(idva, meeting.Id);
+        var before = await idva.JoinAsync(meeting.Id);
         await idva.Connection.StopAsync();
 
         await Decisions.RecordAsync(await Chair(), Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
             new DecisionInput(DecisionOutcome.Accept, "Decided while the IDVA was offline"), null);
 
         await idva.Connection.StartAsync();
-        var after = await Join(idva, meeting.Id);
+        var after = await idva.JoinAsync(meeting.Id);
         var missed = await idva.Connection.InvokeAsync<List<ChangeEntry>>("ChangesSince", meeting.Id, before.Version);
         Assert.Equal("Decided while the IDVA was offline", after.Items[0].Decision!.Rationale);
         Assert.Contains(missed, c => c.Kind == "decision");

@@ -35,8 +35,8 @@ public class TwoNodeTests
         var probationId = await nodes.A.AgencyIdAsync(AgencyKind.Probation);
         await using var probationOnA = await MeetingClient.ConnectAsync(nodes.A, "probation@dappanel.example", Password);
         await using var chairOnB = await MeetingClient.ConnectAsync(nodes.B, "chair@dappanel.example", Password);
-        await probationOnA.Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meeting.Id);
-        await chairOnB.Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meeting.Id);
+        await probationOnA.JoinAsync(meeting.Id);
+        await chairOnB.JoinAsync(meeting.Id);
         // A circuit on B: it holds B's cached snapshot and listens to B's notifier.
         var chair = await nodes.B.DemoAsync("chair@dappanel.example", Role.Chair);
         var liveOnB = nodes.B.Services.GetRequiredService<ILiveMeetingQueries>();
@@ -90,8 +90,8 @@ public class TwoNodeTests
         var probationCookies = await HttpSignIn.SignInAsync(nodes.A.BaseUrl, "probation@dappanel.example", Password);
         var probationOnA = await MeetingClient.ConnectAsync(nodes.A, probationCookies);
         await using var chairOnB = await MeetingClient.ConnectAsync(nodes.B, "chair@dappanel.example", Password);
-        await probationOnA.Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meeting.Id);
-        await chairOnB.Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meeting.Id);
+        await probationOnA.JoinAsync(meeting.Id);
+        await chairOnB.JoinAsync(meeting.Id);
         var first = await AddLeverAsync(probationOnA, meeting, probationId, "Saved through node A");
         await VersionAsync(chairOnB, first, TimeSpan.FromSeconds(10));
 
@@ -100,7 +100,7 @@ public class TwoNodeTests
 
         var second = await AddLeverAsync(chairOnB, meeting, probationId, "Saved through node B after A stopped");
         await using var probationOnB = await MeetingClient.ConnectAsync(nodes.B, probationCookies);
-        var view = await probationOnB.Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meeting.Id);
+        var view = await probationOnB.JoinAsync(meeting.Id);
 
         Assert.Equal(["Saved through node A", "Saved through node B after A stopped"],
             view.Items[0].Levers.Select(l => l.Description).Order());
@@ -123,8 +123,8 @@ public class TwoNodeTests
         var probationId = await nodes.A.AgencyIdAsync(AgencyKind.Probation);
         await using var probationOnA = await MeetingClient.ConnectAsync(nodes.A, "probation@dappanel.example", Password);
         await using var chairOnB = await MeetingClient.ConnectAsync(nodes.B, "chair@dappanel.example", Password);
-        await probationOnA.Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meeting.Id);
-        await chairOnB.Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meeting.Id);
+        await probationOnA.JoinAsync(meeting.Id);
+        await chairOnB.JoinAsync(meeting.Id);
         await UntilStatusAsync(httpA, HttpStatusCode.OK);
         await VersionAsync(chairOnB, await AddLeverAsync(probationOnA, meeting, probationId, "Before"), TimeSpan.FromSeconds(10));
 

@@ -32,6 +32,13 @@ public sealed class MeetingClient : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Acknowledges the confidentiality statement, as every attendee must, then joins the meeting.</summary>
+    public async Task<LiveMeetingView> JoinAsync(Guid meetingId)
+    {
+        await Connection.InvokeAsync("AcknowledgeConfidentiality", meetingId);
+        return await Connection.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
+    }
+
     /// <summary>Waits for a change of this kind; fails the test after a few seconds.</summary>
     public async Task<MeetingChanged> NextAsync(string kind, TimeSpan? within = null)
     {
