@@ -8,10 +8,14 @@ using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// dotnet run -c Release --project bench/DapPanel.Bench.Insight [-- 1 10] [--keep]
+// dotnet run -c Release --project bench/DapPanel.Bench.Insight [-- 1 10] [--keep] [--postgres]
 // --keep leaves each generated file in /tmp/dappanel-bench-insight/scale-N and reuses it on the next run.
+// --postgres runs on a fresh PostgreSQL database per scale, on the server named by DAPPANEL_TEST_POSTGRES
+// (scripts/with-test-services.sh starts one on loopback and sets it).
 var keep = args.Contains("--keep");
-var scales = args.Where(a => a != "--keep").Select(int.Parse).DefaultIfEmpty(0).ToArray() is [0] ? [1, 10] : args.Where(a => a != "--keep").Select(int.Parse).ToArray();
+var postgres = args.Contains("--postgres");
+var scaleArguments = args.Where(a => !a.StartsWith("--")).Select(int.Parse).ToArray();
+var scales = scaleArguments.Length == 0 ? [1, 10] : scaleArguments;
 var manager = new Actor("bench", Guid.NewGuid(), Guid.NewGuid(), "Benchmark manager", new HashSet<Role> { Role.Manager });
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -23,8 +27,11 @@ Console.WriteLine("|---|---|---|---|---|---|---|");
 foreach (var scale in scales)
 {
     var folder = Path.Combine(Path.GetTempPath(), "dappanel-bench-insight", keep ? $"scale-{scale}" : Guid.NewGuid().ToString("N"));
-    var reuse = keep && File.Exists(Path.Combine(folder, "generated"));
-    var services = new ServiceCollection().AddDapPanelCore(new StorageSettings { DataFolder = folder }).BuildServiceProvider();
+    var reuse = keep && !postgres && File.Exists(Path.Combine(folder, "generated"));
+    await using var server = postgres ? await PostgresServer.CreateDatabaseAsync($"dappanel_bench_{scale}x_{Guid.NewGuid():N}") : null;
+    var database = server is null ? new DatabaseSettings()
+        : new DatabaseSettings { Provider = DatabaseProvider.Postgres, ConnectionString = server.ConnectionString };
+    var services = new ServiceCollection().AddDapPanelCore(new StorageSettings { DataFolder = folder }, database).BuildServiceProvider();
     Directory.CreateDirectory(folder);
     var dbFactory = services.GetRequiredService<IDbContextFactory<DapPanelDbContext>>();
     await using (var db = await dbFactory.CreateDbContextAsync()) await db.Database.MigrateAsync();
@@ -37,14 +44,15 @@ foreach (var scale in scales)
         await generator.GenerateAsync(today);
         await File.WriteAllTextAsync(Path.Combine(folder, "generated"), today.ToString("O"));
     }
-    Console.Error.WriteLine($"{scale}×: generated {generator.Rows:N0} rows in {generate.Elapsed.TotalSeconds:0} s ({new FileInfo(Path.Combine(folder, "dappanel.db")).Length / 1_048_576} MB)");
+    var size = server is null ? $"{new FileInfo(Path.Combine(folder, "dappanel.db")).Length / 1_048_576} MB" : "PostgreSQL";
+    Console.Error.WriteLine($"{scale}×: generated {generator.Rows:N0} rows in {generate.Elapsed.TotalSeconds:0} s ({size})");
 
     var insight = services.GetRequiredService<IInsightQueries>();
     var panel = generator.PanelIds[1];
     var fiveYears = new InsightPeriod(panel, today.AddYears(-5), today);
     var oneYear = new InsightPeriod(panel, today.AddYears(-1), today);
     var (warmUp, runs, target) = scale == 1 ? (5, 40, 50) : (3, 15, 200);
-    var volume = $"{scale}× ({generator.Rows / 1000:N0}k rows)";
+    var volume = $"{scale}× ({generator.Rows / 1000:N0}k rows){(postgres ? ", PostgreSQL" : ", SQLite")}";
 
     await Time("Attendance by agency and month, 5 years", () => insight.AttendanceAsync(manager, fiveYears));
     await Time("Attendance by agency and month, 1 year", () => insight.AttendanceAsync(manager, oneYear));
