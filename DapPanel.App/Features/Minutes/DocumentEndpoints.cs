@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using DapPanel.App.Components.Shared;
+using DapPanel.App.Features.Circulation;
 using DapPanel.App.Pdf;
+using DapPanel.Core.Audit;
+using DapPanel.Core.Circulation;
 using DapPanel.App.Security;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Minutes;
@@ -30,7 +34,23 @@ public static partial class DocumentEndpoints
                 var file = $"actions-{Slug(list.PanelName)}-{Date(list.MeetingStartsAt)}-{Slug(list.AgencyName ?? "all-agencies")}.pdf";
                 return (await Task.Run(() => ActionListPdf.Render(list), token), file);
             })).RequireAuthorization();
+
+        MapCaseList(app);
     }
+
+    /// <summary>The circulated case list, for every member agency once circulated; each download audited.</summary>
+    static void MapCaseList(WebApplication app) =>
+        app.MapGet("/meetings/{id:guid}/case-list.pdf", (Guid id, HttpContext context, ICirculationService circulation,
+            IAuditLog audit, TimeProvider clock) =>
+            PdfAsync(context, async (actor, token) =>
+            {
+                var list = await circulation.GetCaseListAsync(actor, id, token);
+                await audit.RecordAsync(actor, AuditAction.Exported,
+                    $"Downloaded the case list PDF for {list.Meeting.PanelName}, {Display.Day(list.Meeting.StartsAt)}",
+                    meetingId: id, cancellationToken: token);
+                var file = $"case-list-{Slug(list.Meeting.PanelName)}-{Date(list.Meeting.StartsAt)}.pdf";
+                return (await Task.Run(() => CaseListPdf.Render(list, actor.Name, clock.GetUtcNow()), token), file);
+            })).RequireAuthorization();
 
     static async Task<IResult> PdfAsync(HttpContext context, Func<Actor, CancellationToken, Task<(byte[] Pdf, string File)>> make)
     {
