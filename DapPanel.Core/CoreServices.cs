@@ -41,6 +41,7 @@ public static class CoreServices
         services.AddSingleton<IReviewUpdateService, ReviewUpdateService>();
         services.AddSingleton<ICirculationService, CirculationService>();
         services.AddSingleton<IResearchService, ResearchService>();
+        services.AddSingleton<OverdueResearchReminders>();
         services.AddSingleton<Notifier>();
         // Hosts bind the "Email" section first; a test may put its own sender in before this runs.
         services.TryAddSingleton(new EmailSettings());

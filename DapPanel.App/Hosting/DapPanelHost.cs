@@ -39,6 +39,7 @@ public static class DapPanelHost
         }).AddHubOptions(circuitHub => circuitHub.MaximumReceiveMessageSize = 64 * 1024);
         builder.Services.AddDapPanelHosting(builder.Configuration, storage);
         builder.Services.AddHostedService<Features.Insight.MonthlySummaryScheduler>();
+        builder.Services.AddHostedService<Features.Research.ResearchReminderScheduler>();
 
         var app = builder.Build();
         var seeded = await app.Services.GetRequiredService<DatabaseInitializer>()
