@@ -71,6 +71,18 @@ public class AttendanceComponentsTests : BunitTest
     }
 
     [Fact]
+    public void The_chair_can_mark_a_person_as_an_observer()
+    {
+        var cut = RenderPanel(Role.Chair);
+
+        cut.Find("[data-testid=observing]").Change(true);
+        cut.FindAll("[data-agency='Housing Needs'] .attendance-person")[0].Click();
+
+        Assert.Equal((Starling.Id, AttendanceStatus.PresentInRoom), attendance.MarkedPerson);
+        Assert.True(attendance.MarkedAsObserver);
+    }
+
+    [Fact]
     public void Agency_members_do_not_see_the_attendance_panel()
     {
         var cut = RenderPanel(Role.AgencyMember);
@@ -118,6 +130,7 @@ public class AttendanceComponentsTests : BunitTest
         public Guid MeetingId { get; } = Guid.NewGuid();
         public int Loads;
         public (Guid, AttendanceStatus)? MarkedAgency, MarkedPerson;
+        public bool MarkedAsObserver;
 
         public Task<MeetingAttendanceView> GetAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default)
         {
@@ -141,6 +154,7 @@ public class AttendanceComponentsTests : BunitTest
         public Task<long> MarkPersonAsync(Actor actor, Guid commandId, Guid meetingId, Guid personId, AttendanceStatus status, bool isObserver = false)
         {
             MarkedPerson = (personId, status);
+            MarkedAsObserver = isObserver;
             return Task.FromResult(5L);
         }
 
