@@ -18,7 +18,7 @@ public static partial class HttpSignIn
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }));

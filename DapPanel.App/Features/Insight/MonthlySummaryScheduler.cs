@@ -1,31 +1,19 @@
+using DapPanel.App.Hosting;
 using DapPanel.Core.Insight;
 
 namespace DapPanel.App.Features.Insight;
 
 /// <summary>Sends last month's attendance summaries on the first day of each month; each is recorded, so never twice.</summary>
 public sealed class MonthlySummaryScheduler(IAttendanceSummaries summaries, TimeProvider clock, ILogger<MonthlySummaryScheduler> log)
-    : BackgroundService
+    : HourlyJob(clock, log)
 {
-    /// <summary>How often the schedule looks at the date: often enough to send early on the first, cheap when nothing is due.</summary>
-    public static readonly TimeSpan CheckEvery = TimeSpan.FromHours(1);
+    protected override string What => "Sending the monthly attendance summaries";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var report = await summaries.SendDueAsync(stoppingToken);
-                if (report is { Sent: > 0 } || report?.Failures.Count > 0)
-                    log.LogInformation("Monthly attendance summaries for {Month}: {Sent} sent, {Failed} failed",
-                        report.Month, report.Sent, report.Failures.Count);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                log.LogError(failure, "Sending the monthly attendance summaries failed; trying again in an hour");
-            }
-            try { await Task.Delay(CheckEvery, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        var report = await summaries.SendDueAsync(cancellationToken);
+        if (report is { Sent: > 0 } || report?.Failures.Count > 0)
+            log.LogInformation("Monthly attendance summaries for {Month}: {Sent} sent, {Failed} failed",
+                report.Month, report.Sent, report.Failures.Count);
     }
 }

@@ -1,28 +1,17 @@
+using DapPanel.App.Hosting;
 using DapPanel.Core.Research;
 
 namespace DapPanel.App.Features.Research;
 
-/// <summary>Looks every hour for meetings whose research deadline has passed and reminds the agencies behind.</summary>
+/// <summary>Reminds the agencies still behind once a meeting's research deadline has passed.</summary>
 public sealed class ResearchReminderScheduler(OverdueResearchReminders reminders, TimeProvider clock,
-    ILogger<ResearchReminderScheduler> log) : BackgroundService
+    ILogger<ResearchReminderScheduler> log) : HourlyJob(clock, log)
 {
-    static readonly TimeSpan CheckEvery = TimeSpan.FromHours(1);
+    protected override string What => "Sending research reminders";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var reminded = await reminders.SendDueAsync(stoppingToken);
-                if (reminded > 0) log.LogInformation("Research reminders sent for {Meetings} meeting(s) past their deadline", reminded);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                log.LogError(failure, "Sending research reminders failed; trying again in an hour");
-            }
-            try { await Task.Delay(CheckEvery, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        var reminded = await reminders.SendDueAsync(cancellationToken);
+        if (reminded > 0) log.LogInformation("Research reminders sent for {Meetings} meeting(s) past their deadline", reminded);
     }
 }
