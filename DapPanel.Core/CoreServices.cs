@@ -13,6 +13,7 @@ using DapPanel.Core.Minutes;
 using DapPanel.Core.Referrals;
 using DapPanel.Core.Research;
 using DapPanel.Core.ReviewUpdates;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,8 @@ public static class CoreServices
         services.AddDatabase(storage, database ?? new DatabaseSettings());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<NeedToKnow>();
+        services.AddSingleton<IInformationSharingService, InformationSharingService>();
         services.AddSingleton<IMeetingQueries, MeetingQueries>();
         services.AddSingleton<ICaseQueries, CaseQueries>();
         services.AddSingleton<IHomeQueries, HomeQueries>();

@@ -2,6 +2,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Cases;
@@ -14,7 +15,8 @@ public interface ICaseQueries
     Task<CaseDetail> GetDetailAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default);
 }
 
-public sealed class CaseQueries(IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, TimeProvider clock)
+public sealed class CaseQueries(
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, NeedToKnow needToKnow, TimeProvider clock)
     : ICaseQueries
 {
     const string CaseWork = "open the case list and case detail";
@@ -63,7 +65,13 @@ public sealed class CaseQueries(IDbContextFactory<DapPanelDbContext> dbFactory, 
             .Select(a => new { a.Id, a.Description, Agency = a.OwnerAgency!.Name, Person = a.OwnerPerson == null ? null : a.OwnerPerson.FullName, a.DueOn, a.Status })
             .ToListAsync(cancellationToken);
 
-        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Viewed case {c.Reference}", caseId: caseId,
+        // The case is shared under the agreement of the panel that last heard it, or will hear it.
+        var panelId = await db.AgendaItems.Where(i => i.CaseId == caseId).OrderByDescending(i => i.Meeting!.StartsAt)
+            .Select(i => (Guid?)i.Meeting!.PanelId).FirstOrDefaultAsync(cancellationToken);
+        var basis = panelId is { } id
+            ? (await needToKnow.BasisAsync(actor, id, cancellationToken)).Recorded
+            : "basis: referral not yet on a panel's agenda";
+        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Viewed case {c.Reference} ({basis})", caseId: caseId,
             cancellationToken: cancellationToken);
 
         return new CaseDetail(

@@ -5,6 +5,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Circulation;
@@ -16,12 +17,15 @@ public interface ICirculationService
     Task<SendReport> CirculateAsync(Actor actor, Guid meetingId, Guid version, CancellationToken cancellationToken = default);
     Task<SendReport> RetryFailedAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
     Task<SendReport> SendAddendumAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
-    /// <summary>The circulated list for agencies: names to search their records for, never victim contact details.</summary>
+    /// <summary>
+    /// The circulated list for agencies: names to search their records for, victim-survivors only for agencies in the
+    /// victims' safety plan, never victim contact details. Each read is audited with its basis.
+    /// </summary>
     Task<CaseListView> GetCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
 }
 
 public sealed class CirculationService(
-    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, Notifier notifier, TimeProvider clock)
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, Notifier notifier, NeedToKnow needToKnow, TimeProvider clock)
     : ICirculationService
 {
     const string Circulating = "circulate agendas";
@@ -120,24 +124,32 @@ public sealed class CirculationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await LoadAsync(db, meetingId, cancellationToken);
-        await EnsureMaySeeListAsync(db, actor, meeting, cancellationToken);
-        var entries = await CaseListEntries.ForAsync(db, meeting, cancellationToken);
-        await audit.RecordAsync(actor, AuditAction.Exported, "Opened the circulated case list", meetingId: meetingId,
-            cancellationToken: cancellationToken);
+        var basis = await EnsureMaySeeListAsync(db, actor, meeting, needToKnow, cancellationToken);
+        var entries = await CaseListEntries.ForAsync(db, meeting, basis, cancellationToken);
+        await audit.RecordAsync(actor, AuditAction.Exported,
+            $"Opened the circulated case list ({(basis.SeesVictimDetails ? "with" : "without")} victim details; {basis.Recorded})",
+            meetingId: meetingId, cancellationToken: cancellationToken);
         var changes = (await ChangesAsync(db, meetingId, cancellationToken)).Where(c => c.NotifiedAt is not null).ToList();
         return new CaseListView(AgendaService.Heading(meeting), meeting.CirculatedAt,
-            ResearchDeadline.For(AgendaService.Heading(meeting).Date), entries, changes);
+            ResearchDeadline.For(AgendaService.Heading(meeting).Date), entries, changes, basis);
     }
 
-    /// <summary>Chairs and administrators always; a member agency once the list has gone out.</summary>
-    internal static async Task EnsureMaySeeListAsync(DapPanelDbContext db, Actor actor, Meeting meeting, CancellationToken cancellationToken)
+    /// <summary>
+    /// Chairs and administrators always; a member agency once the list has gone out and its person has acknowledged
+    /// the panel's information-sharing agreement.
+    /// </summary>
+    internal static async Task<SharingBasis> EnsureMaySeeListAsync(DapPanelDbContext db, Actor actor, Meeting meeting,
+        NeedToKnow needToKnow, CancellationToken cancellationToken)
     {
-        if (actor.IsAny(Role.Administrator, Role.Chair)) return;
-        var member = actor.Is(Role.AgencyMember) && await db.PanelMemberships
-            .AnyAsync(m => m.PanelId == meeting.PanelId && m.AgencyId == actor.AgencyId, cancellationToken);
-        if (!member) throw new AccessDeniedException("Only the panel's member agencies, chairs and administrators can see its case list.");
-        if (meeting.Status == MeetingStatus.Draft)
-            throw new AccessDeniedException("This case list has not been circulated yet.");
+        if (!actor.IsAny(Role.Administrator, Role.Chair))
+        {
+            var member = actor.Is(Role.AgencyMember) && await db.PanelMemberships
+                .AnyAsync(m => m.PanelId == meeting.PanelId && m.AgencyId == actor.AgencyId, cancellationToken);
+            if (!member) throw new AccessDeniedException("Only the panel's member agencies, chairs and administrators can see its case list.");
+            if (meeting.Status == MeetingStatus.Draft)
+                throw new AccessDeniedException("This case list has not been circulated yet.");
+        }
+        return await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
     }
 
     internal static async Task<Meeting> LoadAsync(DapPanelDbContext db, Guid meetingId, CancellationToken cancellationToken,

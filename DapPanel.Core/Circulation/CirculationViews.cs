@@ -1,5 +1,6 @@
 using DapPanel.Core.Agenda;
 using DapPanel.Core.Domain;
+using DapPanel.Core.Sharing;
 
 namespace DapPanel.Core.Circulation;
 
@@ -20,12 +21,14 @@ public sealed record CirculationView(
 
 public sealed record SendReport(int Sent, int Failed, string? NoticeWarning = null);
 
-/// <summary>One case on the circulated list: what agencies need to search their records, no victim contact details.</summary>
+/// <summary>
+/// One case on the circulated list: what agencies need to search their records; victim-survivors and children
+/// as the viewer may see them (NeedToKnow), never victim contact details.
+/// </summary>
 public sealed record CaseListEntry(
     int Order, Guid CaseId, string Reference, string PerpetratorName, DateOnly PerpetratorDateOfBirth,
-    IReadOnlyList<string> Aliases, AgendaItemKind Kind, RiskLevel RiskLevel, IReadOnlyList<string> VictimSurvivorNames,
-    int ChildrenCount, string? Focus);
+    IReadOnlyList<string> Aliases, AgendaItemKind Kind, RiskLevel RiskLevel, VictimInformation Victims, string? Focus);
 
 public sealed record CaseListView(
     MeetingHeading Meeting, DateTimeOffset? CirculatedAt, DateOnly ResearchDeadline, IReadOnlyList<CaseListEntry> Cases,
-    IReadOnlyList<AgendaChangeView> Addendum);
+    IReadOnlyList<AgendaChangeView> Addendum, SharingBasis Basis);

@@ -39,6 +39,8 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public DbSet<AgencyResearch> AgencyResearch => Set<AgencyResearch>();
     public DbSet<ConfidentialityAcknowledgement> ConfidentialityAcknowledgements => Set<ConfidentialityAcknowledgement>();
     public DbSet<AttendanceSummarySent> AttendanceSummariesSent => Set<AttendanceSummarySent>();
+    public DbSet<InformationSharingAgreement> InformationSharingAgreements => Set<InformationSharingAgreement>();
+    public DbSet<AgreementAcknowledgement> AgreementAcknowledgements => Set<AgreementAcknowledgement>();
     /// <summary>Data Protection keys shared by every node when the app runs on more than one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

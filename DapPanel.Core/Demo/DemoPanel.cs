@@ -106,6 +106,7 @@ public sealed class DemoPanel(
         foreach (var (meeting, index) in past.Select((m, i) => (m, i)))
             RecordAttendance(meeting, index, people.Values);
         SeedAcknowledgements(db, past);
+        SeedInformationSharing(db, panel, people, today);
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedLoginsAsync(people);
@@ -366,6 +367,38 @@ public sealed class DemoPanel(
                 Statement = Panel.DefaultConfidentialityStatement,
             });
     }
+
+    public const string AgreementText =
+        "Croydon DAPP information-sharing agreement, version 1.\n\n"
+        + "1. Purpose. Member agencies share information about the perpetrators referred to the panel so that together they "
+        + "can reduce the risk those perpetrators pose to victim-survivors and children. The lawful basis is each agency's "
+        + "public task and, for special category and criminal offence data, substantial public interest (safeguarding).\n"
+        + "2. Need to know. Every member agency sees the perpetrator summary of the cases on the panel's agenda. Victim-survivor "
+        + "and child details are shared only with agencies that have a role in the victims' safety: the IDVA service, police, "
+        + "children's social care and the case-management provider, unless the panel decides otherwise. Each agency's research "
+        + "notes are seen only by that agency, the chairs and the panel coordinator.\n"
+        + "3. Handling. The information is OFFICIAL-SENSITIVE. Record it only in your own agency's secure case records, do not "
+        + "forward the case list or action lists outside your agency, and delete downloaded copies once recorded.\n"
+        + "4. Accountability. Every view and download is recorded with the version of this agreement it was made under. Tell "
+        + "the panel coordinator at once of any information shared in error.";
+
+    /// <summary>Version 1 of the panel's agreement, acknowledged by every demo sign-in but the health member's.</summary>
+    static void SeedInformationSharing(DapPanelDbContext db, Panel panel, Dictionary<string, Person> people, DateOnly today)
+    {
+        var published = PanelTime.At(today.AddMonths(-3), new TimeOnly(9, 0));
+        db.InformationSharingAgreements.Add(new InformationSharingAgreement
+        {
+            PanelId = panel.Id, Number = 1, Text = AgreementText, PublishedAt = published, PublishedByName = "Jo Linnet",
+        });
+        foreach (var (email, person) in people.Where(p => p.Key != NotYetAgreedEmail))
+            db.AgreementAcknowledgements.Add(new AgreementAcknowledgement
+            {
+                PanelId = panel.Id, AgreementNumber = 1, PersonId = person.Id, AcknowledgedAt = published.AddDays(1 + email.Length % 5),
+            });
+    }
+
+    /// <summary>The one demo member who has not yet acknowledged the agreement, so its gate can be seen.</summary>
+    public const string NotYetAgreedEmail = "health@dappanel.example";
 
     // Mental health and substance misuse drift away, as the source report describes.
     static AttendanceStatus AttendanceFor(AgencyKind kind, int index) => kind switch

@@ -43,6 +43,11 @@ public class PanelMembership : Entity
     public Agency? Agency { get; set; }
     public bool IsCore { get; set; } = true;
     public DateOnly JoinedOn { get; set; }
+    /// <summary>
+    /// Whether the agency has a role in victims' safety and so sees victim-survivor and child details;
+    /// null means the default for its kind (NeedToKnow.SharesVictimDetailsByDefault).
+    /// </summary>
+    public bool? SharesVictimDetails { get; set; }
 }
 
 public class PanelChair : Entity

@@ -2,6 +2,7 @@ using DapPanel.Core.AtTheTable;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.LiveMeeting;
@@ -17,20 +18,23 @@ public interface ILiveMeetingQueries
 
 public sealed class LiveMeetingQueries(
     IDbContextFactory<DapPanelDbContext> dbFactory, LiveMeetingReadModel readModel, MeetingPresence presence,
-    IMeetingNotifier notifier, ConfidentialityRegister confidentiality, TimeProvider clock) : ILiveMeetingQueries
+    IMeetingNotifier notifier, ConfidentialityRegister confidentiality, NeedToKnow needToKnow, TimeProvider clock)
+    : ILiveMeetingQueries
 {
     const int MaxCatchUp = 500;
 
     public async Task<LiveMeetingView> GetViewAsync(Actor actor, Guid meetingId, long atLeastVersion = 0)
     {
         var snapshot = await SnapshotAsync(actor, meetingId, atLeastVersion);
+        var basis = await needToKnow.BasisAsync(actor, snapshot.PanelId);
         await confidentiality.EnsureAcknowledgedAsync(actor, meetingId);
-        return snapshot.View with { Present = presence.Present(meetingId, snapshot.AgencyNames) };
+        return snapshot.For(basis) with { Present = presence.Present(meetingId, snapshot.AgencyNames) };
     }
 
     public async Task<IReadOnlyList<ChangeEntry>> ChangesSinceAsync(Actor actor, Guid meetingId, long version)
     {
-        await SnapshotAsync(actor, meetingId);
+        var snapshot = await SnapshotAsync(actor, meetingId);
+        await needToKnow.BasisAsync(actor, snapshot.PanelId);
         await confidentiality.EnsureAcknowledgedAsync(actor, meetingId);
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.MeetingChanges.AsNoTracking()

@@ -1,13 +1,21 @@
 using System.Collections.Concurrent;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.LiveMeeting;
 
-/// <summary>A meeting as last saved, with who may see it; shared by everyone in the room.</summary>
-public sealed record MeetingSnapshot(LiveMeetingView View, Guid PanelId, IReadOnlySet<Guid> MemberAgencyIds,
-    IReadOnlyDictionary<Guid, string> AgencyNames);
+/// <summary>
+/// A meeting as last saved, with who may see it; shared by everyone in the room. It is built once in two
+/// forms: View with victim-survivor and child details, for those who may see them, and WithheldView, the same
+/// objects but for the case cards, for every other member (NeedToKnow picks one per viewer).
+/// </summary>
+public sealed record MeetingSnapshot(LiveMeetingView View, LiveMeetingView WithheldView, Guid PanelId,
+    IReadOnlySet<Guid> MemberAgencyIds, IReadOnlyDictionary<Guid, string> AgencyNames)
+{
+    public LiveMeetingView For(SharingBasis basis) => basis.SeesVictimDetails ? View : WithheldView;
+}
 
 /// <summary>
 /// Keeps one versioned snapshot per meeting, rebuilt once per change: a room of 300 refreshing after
@@ -79,7 +87,11 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
                 a.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToList())).ToList(),
             memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToList(),
             []);
-        return new MeetingSnapshot(view, meeting.PanelId, memberIds, agencyNames);
+        var withheld = view with
+        {
+            Items = items.Select(i => i with { Case = i.Case with { Victims = VictimInformation.Withheld } }).ToList(),
+        };
+        return new MeetingSnapshot(view, withheld, meeting.PanelId, memberIds, agencyNames);
     }
 
     static ItemProgress ProgressOf(AgendaItem item, Meeting meeting) =>
@@ -89,6 +101,7 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         : ItemProgress.ToCome;
 
     static LiveCase CaseOf(Case c, DateOnly today) => new(c.Id, c.Reference, c.Perpetrator.FullName, c.RiskLevel,
-        c.ReferralSource, c.Status, c.IsSerialPerpetrator, c.VictimSurvivors.Count, c.ChildrenCount, c.Summary,
+        c.ReferralSource, c.Status, c.IsSerialPerpetrator, c.VictimSurvivors.Count,
+        VictimInformation.Shared(c.VictimSurvivors.Select(v => v.FullName), c.ChildrenCount), c.Summary,
         c.OffendingHistory, c.AcceptedOn, c.EarliestClosureOn, c.NeedsExtensionReason(today));
 }

@@ -1,4 +1,5 @@
 using DapPanel.Core.Domain;
+using DapPanel.Core.Sharing;
 
 namespace DapPanel.Core.LiveMeeting;
 
@@ -14,8 +15,9 @@ public sealed record LiveAction(Guid Id, string Description, Guid OwnerAgencyId,
     Guid? OwnerPersonId, string? OwnerPersonName, DateOnly DueOn, ActionStatus Status, bool AgreedAtThisMeeting,
     bool IsOverdue, Guid Version);
 
+/// <summary>The case card; Victims holds the victim-survivor and child tier as this viewer may see it.</summary>
 public sealed record LiveCase(Guid Id, string Reference, string PerpetratorName, RiskLevel RiskLevel,
-    ReferralSource ReferralSource, CaseStatus Status, bool IsSerialPerpetrator, int VictimCount, int ChildrenCount,
+    ReferralSource ReferralSource, CaseStatus Status, bool IsSerialPerpetrator, int VictimCount, VictimInformation Victims,
     string? Summary, string? OffendingHistory, DateOnly? AcceptedOn, DateOnly? EarliestClosureOn, bool NeedsExtensionReason);
 
 public sealed record LiveItem(Guid Id, int Order, AgendaItemKind Kind, int PlannedMinutes, string? Focus,

@@ -2,6 +2,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Minutes;
@@ -33,7 +34,8 @@ public interface IActionFollowUp
         Guid expectedVersion, CancellationToken cancellationToken = default);
 }
 
-public sealed class ActionFollowUp(IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, TimeProvider clock)
+public sealed class ActionFollowUp(
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, NeedToKnow needToKnow, TimeProvider clock)
     : IActionFollowUp
 {
     public const int MaxOutcomeNoteLength = 2000;
@@ -50,6 +52,10 @@ public sealed class ActionFollowUp(IDbContextFactory<DapPanelDbContext> dbFactor
         var meeting = await VisibleMeetingAsync(db, actor, meetingId, cancellationToken);
         if (meeting.Status != MeetingStatus.Closed)
             throw new DomainRuleException("Action lists are issued after the meeting closes.");
+        // Managers oversee their own agency's actions by role; everyone else needs the panel's agreement.
+        var basis = actor.Is(Role.Manager) && !actor.IsAny(Role.AgencyMember, Role.Chair, Role.Administrator)
+            ? "basis: manager's oversight of their agency's actions"
+            : (await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken)).Recorded;
         string? agencyName = null;
         if (forAgency is { } id)
             agencyName = await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken)
@@ -62,7 +68,7 @@ public sealed class ActionFollowUp(IDbContextFactory<DapPanelDbContext> dbFactor
         var panelName = await db.Panels.Where(p => p.Id == meeting.PanelId).Select(p => p.Name).SingleAsync(cancellationToken);
 
         await audit.RecordAsync(actor, AuditAction.Exported,
-            $"Downloaded the action list for {agencyName ?? "all agencies"} ({rows.Count} actions)", meetingId: meetingId,
+            $"Downloaded the action list for {agencyName ?? "all agencies"} ({rows.Count} actions; {basis})", meetingId: meetingId,
             cancellationToken: cancellationToken);
         return new ActionListDocument(panelName, meeting.StartsAt, agencyName,
             agencyName is null ? groups : [new ActionListGroup(agencyName, groups.SelectMany(g => g.Actions).ToList())],

@@ -3,6 +3,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Minutes;
@@ -27,7 +28,8 @@ public interface IMinutesService
         CancellationToken cancellationToken = default);
 }
 
-public sealed class MinutesService(IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, TimeProvider clock)
+public sealed class MinutesService(
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, NeedToKnow needToKnow, TimeProvider clock)
     : IMinutesService
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
@@ -120,8 +122,9 @@ public sealed class MinutesService(IDbContextFactory<DapPanelDbContext> dbFactor
             : await MinutesReader.ReadAsync(db, meeting, version, cancellationToken);
         var history = await HistoryAsync(db, meetingId, cancellationToken);
 
+        var basis = await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
         await audit.RecordAsync(actor, AuditAction.Exported,
-            $"Downloaded minutes version {version.Number} ({version.Status.Label().ToLowerInvariant()})",
+            $"Downloaded minutes version {version.Number} ({version.Status.Label().ToLowerInvariant()}; {basis.Recorded})",
             meetingId: meetingId, cancellationToken: cancellationToken);
         return new MinutesDocument(content, Summarise(version), history.Where(h => h.Number <= version.Number).ToList(),
             clock.GetUtcNow(), actor.Name);

@@ -5,6 +5,7 @@ using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Research;
@@ -20,7 +21,8 @@ public interface IResearchService
 }
 
 public sealed class ResearchService(
-    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, Notifier notifier, TimeProvider clock) : IResearchService
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, Notifier notifier, NeedToKnow needToKnow, TimeProvider clock)
+    : IResearchService
 {
     static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
@@ -29,11 +31,12 @@ public sealed class ResearchService(
         actor.Require("answer agency research", Role.AgencyMember);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await CirculationService.LoadAsync(db, meetingId, cancellationToken);
-        await CirculationService.EnsureMaySeeListAsync(db, actor, meeting, cancellationToken);
+        var basis = await CirculationService.EnsureMaySeeListAsync(db, actor, meeting, needToKnow, cancellationToken);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == actor.AgencyId, cancellationToken);
-        var list = await CaseListEntries.ForAsync(db, meeting, cancellationToken);
-        var answers = await db.AgencyResearch.AsNoTracking()
-            .Where(r => r.MeetingId == meetingId && r.AgencyId == actor.AgencyId).ToListAsync(cancellationToken);
+        var list = await CaseListEntries.ForAsync(db, meeting, basis, cancellationToken);
+        var answers = (await db.AgencyResearch.AsNoTracking()
+            .Where(r => r.MeetingId == meetingId && r.AgencyId == actor.AgencyId).ToListAsync(cancellationToken))
+            .Where(r => basis.SeesResearchNotesOf(r.AgencyId)).ToList();
         var levers = await db.Levers.AsNoTracking()
             .Where(l => l.MeetingId == meetingId && l.AgencyId == actor.AgencyId && !l.IsWithdrawn).ToListAsync(cancellationToken);
         var heading = AgendaService.Heading(meeting);
@@ -54,7 +57,7 @@ public sealed class ResearchService(
         InvalidInputException.ThrowIfAny(input.Problems());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await CirculationService.LoadAsync(db, input.MeetingId, cancellationToken);
-        await CirculationService.EnsureMaySeeListAsync(db, actor, meeting, cancellationToken);
+        var basis = await CirculationService.EnsureMaySeeListAsync(db, actor, meeting, needToKnow, cancellationToken);
         if (meeting.Status != MeetingStatus.Circulated)
             throw new DomainRuleException("The meeting has started or closed: tell the panel what you found in the room.");
         var item = meeting.AgendaItems.SingleOrDefault(i => i.CaseId == input.CaseId)
@@ -82,7 +85,7 @@ public sealed class ResearchService(
         }));
         audit.Add(db, actor, AuditAction.Changed,
             $"Answered research on {item.Case!.Reference}: {research.Answer.Label().ToLowerInvariant()}"
-            + (input.Levers.Count > 0 ? $", {input.Levers.Count} levers offered" : ""),
+            + (input.Levers.Count > 0 ? $", {input.Levers.Count} levers offered" : "") + $" ({basis.Recorded})",
             caseId: input.CaseId, meetingId: input.MeetingId);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -95,6 +98,7 @@ public sealed class ResearchService(
         var agencyIds = await CirculationService.MemberAgenciesAsync(db, meeting, cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).OrderBy(a => a.Name)
             .ToListAsync(cancellationToken);
+        var basis = await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
         var answers = await db.AgencyResearch.AsNoTracking().Where(r => r.MeetingId == meetingId).ToListAsync(cancellationToken);
         var reminders = await db.Notifications.AsNoTracking()
             .Where(n => n.MeetingId == meetingId && n.Kind == NotificationKind.ResearchReminder)
@@ -105,7 +109,7 @@ public sealed class ResearchService(
         var deadline = ResearchDeadline.For(heading.Date);
         var rows = meeting.AgendaItems.OrderBy(i => i.Order).Select(i => new ReadinessRow(i.Order, i.Case!.Reference, i.Kind,
             agencies.Select(a => answers.FirstOrDefault(r => r.CaseId == i.CaseId && r.AgencyId == a.Id) is { } r
-                ? new ReadinessCell(a.Id, r.Answer, r.Notes, r.ContactName)
+                ? new ReadinessCell(a.Id, r.Answer, basis.SeesResearchNotesOf(a.Id) ? r.Notes : NeedToKnow.ResearchNotesWithheld, r.ContactName)
                 : new ReadinessCell(a.Id, null, null, null)).ToList())).ToList();
         var summary = agencies.Select(a => new ReadinessAgency(a.Id, a.Name,
             answers.Count(r => r.AgencyId == a.Id && caseIds.Contains(r.CaseId) && r.Answer != ResearchAnswer.StillResearching),
