@@ -263,6 +263,38 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AgreementAcknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PanelId", "AgreementNumber", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementAcknowledgements");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -585,6 +617,43 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex(new[] { "AgendaItemId", "Outcome", "ClosureReason" }, "IX_Decisions_Insight");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.InformationSharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InformationSharingAgreements");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Intervention", b =>
@@ -1014,6 +1083,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("PanelId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("SharesVictimDetails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1409,6 +1481,21 @@ namespace DapPanel.Core.Data.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AgreementAcknowledgement", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.HasOne("DapPanel.Core.Domain.Agency", "Agency")
@@ -1512,6 +1599,15 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasOne("DapPanel.Core.Domain.AgendaItem", null)
                         .WithOne("Decision")
                         .HasForeignKey("DapPanel.Core.Domain.Decision", "AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.InformationSharingAgreement", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

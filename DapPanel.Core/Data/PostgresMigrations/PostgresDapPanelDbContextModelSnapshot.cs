@@ -269,6 +269,38 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AgreementAcknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AgreementNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PanelId", "AgreementNumber", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementAcknowledgements");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -597,6 +629,43 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.HasIndex(new[] { "AgendaItemId", "Outcome", "ClosureReason" }, "IX_Decisions_Insight");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.InformationSharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InformationSharingAgreements");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Intervention", b =>
@@ -1028,6 +1097,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.Property<Guid>("PanelId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool?>("SharesVictimDetails")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -1429,6 +1501,21 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AgreementAcknowledgement", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.HasOne("DapPanel.Core.Domain.Agency", "Agency")
@@ -1532,6 +1619,15 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.HasOne("DapPanel.Core.Domain.AgendaItem", null)
                         .WithOne("Decision")
                         .HasForeignKey("DapPanel.Core.Domain.Decision", "AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.InformationSharingAgreement", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
