@@ -136,7 +136,7 @@ public class CirculationServiceTests : IAsyncLifetime
         var list = await world.Circulation.GetCaseListAsync(world.Police, meeting.Id);
 
         var entry = Assert.Single(list.Cases);
-        Assert.Equal(["Sarah Primrose"], entry.VictimSurvivorNames);
+        Assert.Equal(["Sarah Primrose"], entry.Victims.Names); // police: in the victims' safety plan
         Assert.DoesNotContain(typeof(CaseListEntry).GetProperties(), p => p.Name.Contains("Address") || p.Name.Contains("Contact"));
         Assert.Equal(ResearchDeadline.For(world.Today.AddDays(10)), list.ResearchDeadline);
         var outsider = world.Police with { AgencyId = Guid.NewGuid() };

@@ -1,3 +1,4 @@
+using DapPanel.Core.Sharing;
 using Bunit;
 using DapPanel.App.Features.Agenda;
 using DapPanel.App.Features.Referrals;
@@ -104,7 +105,7 @@ public class BeforeThePanelComponentsTests : BunitTest
     public void The_research_form_records_the_answer_and_offers_levers()
     {
         var entry = new CaseListEntry(1, Guid.NewGuid(), "DAPP-26-053", "Callum Thorne", new DateOnly(1990, 2, 3), [], AgendaItemKind.NewReferral,
-            RiskLevel.High, ["Rosa Wren"], 1, "Eligibility");
+            RiskLevel.High, VictimInformation.Shared(["Rosa Wren"], 1), "Eligibility");
         var input = new ResearchAnswerInput();
         var saves = 0;
         var cut = Render<ResearchAnswerForm>(p => p.Add(x => x.Case, new ResearchCaseView(entry, null, []))

@@ -5,6 +5,7 @@ using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Research;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -32,8 +33,12 @@ public sealed class PanelWorld : IAsyncDisposable
     Notifier Notifier => new(Sender, new EmailSettings(), Clock);
 
     public AgendaService Agenda => new(Db, Audit, Clock);
-    public CirculationService Circulation => new(Db, Audit, Notifier, Clock);
-    public ResearchService Research => new(Db, Audit, Notifier, Clock);
+    /// <summary>One policy for the world, as in the app: it remembers acknowledgements and the panel's rules.</summary>
+    public NeedToKnow NeedToKnow => needToKnow ??= new NeedToKnow(Db, Clock);
+    NeedToKnow? needToKnow;
+    public CirculationService Circulation => new(Db, Audit, Notifier, NeedToKnow, Clock);
+    public ResearchService Research => new(Db, Audit, Notifier, NeedToKnow, Clock);
+    public InformationSharingService Sharing => new(Db, NeedToKnow, Audit, Clock);
 
     public static async Task<PanelWorld> CreateAsync()
     {
@@ -63,6 +68,15 @@ public sealed class PanelWorld : IAsyncDisposable
             people.Add((p, kind == AgencyKind.Other ? Role.Administrator : Role.AgencyMember));
         }
         db.Panels.Add(Panel);
+        // Version 1 of the agreement, acknowledged by everyone: tests of the gate withdraw or publish anew.
+        db.InformationSharingAgreements.Add(new InformationSharingAgreement
+        {
+            PanelId = Panel.Id, Number = 1, Text = "Share only what each agency needs.", PublishedAt = Clock.GetUtcNow(), PublishedByName = "Jo Linnet",
+        });
+        db.AgreementAcknowledgements.AddRange(people.Select(p => new AgreementAcknowledgement
+        {
+            PanelId = Panel.Id, AgreementNumber = 1, PersonId = p.Person.Id, AcknowledgedAt = Clock.GetUtcNow(),
+        }));
         await db.SaveChangesAsync();
         Actor As(Person p, Role r) => new("user-" + p.FullName, p.Id, p.AgencyId, p.FullName, new HashSet<Role> { r });
         Police = As(people[0].Person, Role.AgencyMember);

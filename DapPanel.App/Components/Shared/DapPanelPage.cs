@@ -12,12 +12,22 @@ public abstract class DapPanelPage : ComponentBase
 
     protected string? LoadError { get; private set; }
 
+    /// <summary>Set when the page's case information waits on the person acknowledging this panel's agreement.</summary>
+    protected Guid? AgreementPanelId { get; private set; }
+
     protected async Task<T?> LoadAsync<T>(Func<Actor, Task<T>> load) where T : class
     {
         try
         {
             LoadError = null;
+            AgreementPanelId = null;
             return await load(await Actors.GetAsync());
+        }
+        catch (DapPanel.Core.Sharing.AgreementNotAcknowledgedException unacknowledged)
+        {
+            AgreementPanelId = unacknowledged.PanelId;
+            LoadError = unacknowledged.Message;
+            return null;
         }
         catch (UserFacingException refusal)
         {

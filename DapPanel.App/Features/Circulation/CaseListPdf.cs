@@ -2,10 +2,14 @@ using DapPanel.App.Components.Shared;
 using DapPanel.App.Pdf;
 using DapPanel.Core.Circulation;
 using DapPanel.Core.Domain;
+using DapPanel.Core.Sharing;
 
 namespace DapPanel.App.Features.Circulation;
 
-/// <summary>The circulated case list, for agencies to research their records: never victims' addresses or contacts.</summary>
+/// <summary>
+/// The circulated case list, for agencies to research their records: victim-survivors and children only for agencies
+/// in the victims' safety plan (the list is already tiered by Core), never victims' addresses or contacts.
+/// </summary>
 public static class CaseListPdf
 {
     public static byte[] Render(CaseListView list, string generatedFor, DateTimeOffset generatedAt)
@@ -27,8 +31,8 @@ public static class CaseListPdf
             table.Row(c.Order.ToString(), $"{c.Reference} · {c.Kind.Label()} · {c.RiskLevel.Label()} risk",
                 $"{c.PerpetratorName}, born {Display.Day(c.PerpetratorDateOfBirth)}"
                     + (c.Aliases.Count > 0 ? $"; also known as {string.Join(", ", c.Aliases)}" : ""),
-                $"{(c.VictimSurvivorNames.Count > 0 ? string.Join(", ", c.VictimSurvivorNames) : "none named")}; "
-                    + $"{c.ChildrenCount} children and young people",
+                c.Victims.IsWithheld ? NeedToKnow.WithheldMarker
+                    : $"{c.Victims.NamesText}; {c.Victims.ChildrenCount} children and young people",
                 c.Focus);
         pdf.Table(table);
 
@@ -40,7 +44,12 @@ public static class CaseListPdf
                 changes.Row(change.CaseReference, change.Kind.Label(), change.Detail, Display.When(change.ChangedAt));
             pdf.Table(changes);
         }
-        pdf.Paragraph("Victim-survivors' addresses and contact details are never on this list.", PdfStyles.Small);
+        pdf.Paragraph("Victim-survivors' addresses and contact details are never on this list. "
+            + (list.Basis.SeesVictimDetails
+                ? "Victim-survivor and child details are on this copy because its recipient's agency is in the victims' safety plan: do not pass it on."
+                : "Victim-survivor and child details are withheld from this copy: they are shared only with agencies in the victims' safety plan.")
+            + $" Shared under {(list.Basis.AgreementNumber is { } n ? $"the panel's information-sharing agreement, version {n}" : "no information-sharing agreement")}.",
+            PdfStyles.Small);
         return pdf.Render();
     }
 }

@@ -20,6 +20,7 @@ public partial class LiveRoomPage
     string? loadError;
     bool joined;
     bool mustAcknowledge;
+    Guid? agreementPanelId;
     bool following = true;
     Guid? chosenItemId;
 
@@ -36,9 +37,15 @@ public partial class LiveRoomPage
             var actor = await Actors.GetAsync();
             room = new LiveRoomState(actor, RunCommandAsync, Clock) { View = await Live.GetViewAsync(actor, MeetingId) };
             mustAcknowledge = false;
+            agreementPanelId = null;
+        }
+        catch (DapPanel.Core.Sharing.AgreementNotAcknowledgedException unacknowledged)
+        {
+            agreementPanelId = unacknowledged.PanelId;
         }
         catch (DapPanel.Core.AtTheTable.ConfidentialityNotAcknowledgedException)
         {
+            agreementPanelId = null;
             mustAcknowledge = true;
         }
         catch (UserFacingException refusal)
