@@ -82,9 +82,7 @@ public sealed class InformationSharingService(
                 .Select(m => new { m.Id, m.AgencyId, m.Agency!.Name, m.Agency.Kind, m.SharesVictimDetails, m.Version })
                 .ToListAsync(cancellationToken);
             var agencyIds = members.Select(m => m.AgencyId).ToList();
-            var people = await db.Users
-                .Join(db.People, u => u.PersonId, p => p.Id, (u, p) => p)
-                .Where(p => agencyIds.Contains(p.AgencyId))
+            var people = await db.People.Where(p => agencyIds.Contains(p.AgencyId))
                 .Select(p => new { p.Id, p.FullName, Agency = p.Agency!.Name }).ToListAsync(cancellationToken);
             var acknowledged = agreement.Number is { } n
                 ? await db.AgreementAcknowledgements.Where(a => a.PanelId == panel.Id && a.AgreementNumber == n)
