@@ -65,7 +65,14 @@ public partial class LiveRoomPage
     async Task OnMeetingChanged(MeetingChanged change)
     {
         if (room is null) return;
-        await RefreshAsync(change.Version);
+        try { await RefreshAsync(change.Version); }
+        catch (DapPanel.Core.Sharing.AgreementNotAcknowledgedException unacknowledged)
+        {
+            // A new version of the agreement was published during the meeting: acknowledge it to go on.
+            room = null;
+            agreementPanelId = unacknowledged.PanelId;
+            StateHasChanged();
+        }
     }
 
     async Task RefreshAsync(long atLeastVersion)
