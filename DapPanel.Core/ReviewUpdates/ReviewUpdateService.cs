@@ -4,6 +4,7 @@ using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Referrals;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.ReviewUpdates;
@@ -18,7 +19,8 @@ public interface IReviewUpdateService
 }
 
 /// <summary>The case-management provider writes; chairs and administrators read.</summary>
-public sealed class ReviewUpdateService(IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, TimeProvider clock)
+public sealed class ReviewUpdateService(
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, NeedToKnow needToKnow, TimeProvider clock)
     : IReviewUpdateService
 {
     public async Task<ReviewItemsView> ListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default)
@@ -42,8 +44,10 @@ public sealed class ReviewUpdateService(IDbContextFactory<DapPanelDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await RequireProviderAsync(db, actor, cancellationToken);
         var item = await ItemAsync(db, agendaItemId, cancellationToken);
-        var victims = await db.VictimSurvivors.AsNoTracking().Where(v => v.CaseId == item.CaseId).OrderBy(v => v.FullName)
-            .Select(v => new VictimOption(v.Id, v.FullName)).ToListAsync(cancellationToken);
+        var basis = await BasisAsync(db, actor, item.MeetingId, cancellationToken);
+        var victims = (await db.VictimSurvivors.AsNoTracking().Where(v => v.CaseId == item.CaseId).OrderBy(v => v.FullName)
+            .Select(v => new { v.Id, v.FullName }).ToListAsync(cancellationToken))
+            .Select((v, i) => new VictimOption(v.Id, VictimLabel(basis, v.FullName, i))).ToList();
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new AgencyOption(a.Id, a.Name, a.Kind))
             .ToListAsync(cancellationToken);
         var existing = await db.ReviewUpdates.AsNoTracking().Include(u => u.Interventions).Include(u => u.Severities)
@@ -117,17 +121,29 @@ public sealed class ReviewUpdateService(IDbContextFactory<DapPanelDbContext> dbF
         var update = await db.ReviewUpdates.AsNoTracking().Include(u => u.Interventions).ThenInclude(i => i.Agency)
             .Include(u => u.Severities).SingleOrDefaultAsync(u => u.AgendaItemId == agendaItemId, cancellationToken);
         if (update is null) return null;
+        var meetingId = await db.AgendaItems.Where(i => i.Id == agendaItemId).Select(i => i.MeetingId).SingleAsync(cancellationToken);
+        var basis = await BasisAsync(db, actor, meetingId, cancellationToken);
         var reference = await db.Cases.Where(c => c.Id == update.CaseId).Select(c => c.Reference).SingleAsync(cancellationToken);
         var victims = await db.VictimSurvivors.AsNoTracking().Where(v => v.CaseId == update.CaseId).OrderBy(v => v.FullName)
             .ToListAsync(cancellationToken);
         var writer = await db.People.Where(p => p.Id == update.WrittenByPersonId).Select(p => p.FullName)
             .SingleOrDefaultAsync(cancellationToken) ?? "—";
-        var grid = victims.Select(v => new SeverityRow(v.FullName, Enum.GetValues<AbuseType>().ToDictionary(t => t,
+        var grid = victims.Select((v, i) => new SeverityRow(VictimLabel(basis, v.FullName, i), Enum.GetValues<AbuseType>().ToDictionary(t => t,
             t => update.Severities.FirstOrDefault(s => s.VictimSurvivorId == v.Id && s.AbuseType == t)?.Severity
                 ?? AbuseSeverity.Unknown))).ToList();
         return new ReviewUpdateView(reference, update.WorkStatus, update.Engagement, update.BehaviourChangeSessions, update.Notes,
             update.Interventions.Select(i => new InterventionView(i.Kind, i.Agency!.Name)).ToList(), grid, writer, update.WrittenAt);
     }
+
+    async Task<SharingBasis> BasisAsync(DapPanelDbContext db, Actor actor, Guid meetingId, CancellationToken cancellationToken)
+    {
+        var panelId = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.PanelId).SingleAsync(cancellationToken);
+        return await needToKnow.BasisAsync(actor, panelId, cancellationToken);
+    }
+
+    /// <summary>The severity grid's rows name victim-survivors only for those who may see victim details.</summary>
+    static string VictimLabel(SharingBasis basis, string fullName, int index) =>
+        basis.SeesVictimDetails ? fullName : $"Victim-survivor {index + 1} (name withheld)";
 
     static bool Editable(MeetingStatus status) => status is MeetingStatus.Draft or MeetingStatus.Circulated;
 

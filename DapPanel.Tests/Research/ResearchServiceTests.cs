@@ -110,7 +110,7 @@ public class ReviewUpdateServiceTests : IAsyncLifetime
     public async Task InitializeAsync() => world = await PanelWorld.CreateAsync();
     public async Task DisposeAsync() => await world.DisposeAsync();
 
-    ReviewUpdateService Updates => new(world.Db, world.Audit, world.Clock);
+    ReviewUpdateService Updates => new(world.Db, world.Audit, world.NeedToKnow, world.Clock);
 
     async Task<Guid> ReviewItemAsync()
     {
@@ -146,6 +146,20 @@ public class ReviewUpdateServiceTests : IAsyncLifetime
         Assert.Equal(2, view.Grid.Count);
         Assert.Contains(view.Grid, r => r.Severities[AbuseType.JealousCoerciveControlling] == AbuseSeverity.High);
         Assert.Equal("Ravi Osprey", view.WrittenBy);
+    }
+
+    [Fact]
+    public async Task A_provider_whose_panel_withholds_victim_details_rates_victim_survivors_without_their_names()
+    {
+        var itemId = await ReviewItemAsync();
+        Assert.Contains(Assert.IsType<ReviewUpdateForm>(await Updates.GetFormAsync(world.Provider, itemId)).Victims, v => v.FullName == "Emma Heather");
+        var provider = (await world.Sharing.SettingsAsync(world.Administrator)).Single().Agencies.Single(a => a.AgencyId == world.Provider.AgencyId);
+        await world.Sharing.SetVictimTierAsync(world.Administrator, provider.MembershipId, false, provider.Version);
+
+        var form = await Updates.GetFormAsync(world.Provider, itemId);
+
+        Assert.Equal(["Victim-survivor 1 (name withheld)", "Victim-survivor 2 (name withheld)"], form.Victims.Select(v => v.FullName));
+        Assert.Equal(8, form.Input.Severities.Count);
     }
 
     [Fact]
