@@ -12,6 +12,7 @@ using DapPanel.Core.Meetings;
 using DapPanel.Core.Minutes;
 using DapPanel.Core.Referrals;
 using DapPanel.Core.Research;
+using DapPanel.Core.Retention;
 using DapPanel.Core.ReviewUpdates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,10 @@ public static class CoreServices
         services.AddDatabase(storage, database ?? new DatabaseSettings());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<IAuditSearch, AuditSearch>();
+        // Hosts bind the "Retention" section first; otherwise the documented default applies.
+        services.TryAddSingleton(new RetentionSettings());
+        services.AddSingleton<IRetentionService, RetentionService>();
         services.AddSingleton<IMeetingQueries, MeetingQueries>();
         services.AddSingleton<ICaseQueries, CaseQueries>();
         services.AddSingleton<IHomeQueries, HomeQueries>();

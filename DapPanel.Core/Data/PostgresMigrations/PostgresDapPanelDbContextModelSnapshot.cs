@@ -393,11 +393,13 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("Action", "At");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("CaseId", "At");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("MeetingId", "At");
+
+                    b.HasIndex("UserId", "At");
 
                     b.ToTable("AuditEvents");
                 });
@@ -422,6 +424,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<int>("Engagement")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)
