@@ -12,6 +12,7 @@ using DapPanel.Core.Meetings;
 using DapPanel.Core.Minutes;
 using DapPanel.Core.Referrals;
 using DapPanel.Core.Research;
+using DapPanel.Core.Retention;
 using DapPanel.Core.ReviewUpdates;
 using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,10 @@ public static class CoreServices
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<NeedToKnow>();
         services.AddSingleton<IInformationSharingService, InformationSharingService>();
+        services.AddSingleton<IAuditSearch, AuditSearch>();
+        // Hosts bind the "Retention" section first; otherwise the documented default applies.
+        services.TryAddSingleton(new RetentionSettings());
+        services.AddSingleton<IRetentionService, RetentionService>();
         services.AddSingleton<IMeetingQueries, MeetingQueries>();
         services.AddSingleton<ICaseQueries, CaseQueries>();
         services.AddSingleton<IHomeQueries, HomeQueries>();

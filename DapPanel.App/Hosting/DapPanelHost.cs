@@ -3,6 +3,7 @@ using DapPanel.App.Hubs;
 using DapPanel.App.Security;
 using DapPanel.Core;
 using DapPanel.Core.Circulation;
+using DapPanel.Core.Retention;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
@@ -28,6 +29,7 @@ public static class DapPanelHost
 
         var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Email").Get<EmailSettings>() ?? new EmailSettings());
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
         builder.Services.AddDapPanelCore(storage, builder.Configuration.ReadDatabaseSettings());
         builder.Services.AddDapPanelSecurity(builder.Configuration);
         builder.Services.AddMudServices();
@@ -66,6 +68,7 @@ public static class DapPanelHost
         app.MapBenchmarkEndpoints();
         Features.Minutes.DocumentEndpoints.MapDocumentEndpoints(app);
         Features.Insight.InsightEndpoints.MapInsightEndpoints(app);
+        Features.AuditLog.AuditLogEndpoints.MapAuditLogEndpoints(app);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, seeded));

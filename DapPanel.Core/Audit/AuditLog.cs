@@ -26,7 +26,13 @@ public sealed class AuditLog(IDbContextFactory<DapPanelDbContext> dbFactory, Tim
         Guid? meetingId = null, string? userId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.AuditEvents.Add(Entry(actor, action, summary, caseId, meetingId, userId ?? actor?.UserId, null, null));
+        var entry = Entry(actor, action, summary, caseId, meetingId, userId ?? actor?.UserId, null, null);
+        // Sign-ins happen before there is an actor: name the account's person so the log reads plainly.
+        if (actor is null && entry.UserId is { } id)
+            entry.ActorName = await db.Users.Where(u => u.Id == id)
+                .Join(db.People, u => u.PersonId, p => p.Id, (_, p) => p.FullName)
+                .FirstOrDefaultAsync(cancellationToken) ?? entry.ActorName;
+        db.AuditEvents.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
     }
 

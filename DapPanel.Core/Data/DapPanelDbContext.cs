@@ -83,7 +83,7 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("The audit log is append-only.");
+                throw new InvalidOperationException(AuditLogTriggers.Refusal);
             if (entry.Entity is Entity entity && entry.State == EntityState.Modified)
                 entity.Version = Guid.NewGuid();
         }

@@ -156,10 +156,12 @@ sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
     {
         audit.Property(a => a.ActorName).HasMaxLength(200);
         audit.Property(a => a.Summary).HasMaxLength(1000);
+        // The audit search filters on one of these and reads newest first: each index serves both.
         audit.HasIndex(a => a.At);
-        audit.HasIndex(a => a.CaseId);
-        audit.HasIndex(a => a.MeetingId);
-        audit.HasIndex(a => a.UserId);
+        audit.HasIndex(a => new { a.CaseId, a.At });
+        audit.HasIndex(a => new { a.MeetingId, a.At });
+        audit.HasIndex(a => new { a.UserId, a.At });
+        audit.HasIndex(a => new { a.Action, a.At });
     }
 }
 

@@ -190,6 +190,12 @@ public sealed class DemoPanel(
                 reason);
         }
 
+        // Closed long before these meetings and past the retention period: listed for erasure at /retention.
+        var longClosed = NewCase("Gordon Elmwood", past[0].Date.AddYears(-7).AddMonths(-10));
+        longClosed.Accept(longClosed.ReferredOn.AddDays(14));
+        longClosed.Close(longClosed.ReferredOn.AddMonths(9), ClosureReason.InterventionsCompleted);
+        db.Cases.Add(longClosed);
+
         foreach (var (name, k) in new[] { ("Brian Cypress", 2), ("Terry Laurel", 5) })
         {
             var meeting = past[k];

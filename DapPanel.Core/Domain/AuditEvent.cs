@@ -2,7 +2,7 @@ namespace DapPanel.Core.Domain;
 
 public enum AuditAction
 {
-    SignIn, SignInFailed, LockedOut, SignOut, ViewedCaseDetail, Exported, Changed, PermissionChanged,
+    SignIn, SignInFailed, LockedOut, SignOut, ViewedCaseDetail, Exported, Changed, PermissionChanged, Erased,
 }
 
 /// <summary>One line of the append-only audit log. Never updated, never deleted.</summary>

@@ -20,6 +20,8 @@ public class Case : Entity
     public string? ExtensionReason { get; set; }
     public EngagementStatus Engagement { get; set; } = EngagementStatus.NotYetKnown;
     public List<VictimSurvivor> VictimSurvivors { get; set; } = [];
+    /// <summary>Set when the case was erased after its retention period: personal fields are gone, counts and dates stay.</summary>
+    public DateOnly? ErasedOn { get; set; }
 
     public const int MinimumMonthsBeforeClosure = 3;
     public const int MonthsBeforeExtensionNeeded = 12;
@@ -67,6 +69,44 @@ public class Case : Entity
         Status = CaseStatus.Closed;
         ClosedOn = today;
         ClosureReason = reason;
+    }
+
+    public bool IsErased => ErasedOn is not null;
+
+    /// <summary>What erased text reads as, wherever it appears.</summary>
+    public static string ErasedText(DateOnly erasedOn) => $"Erased on {erasedOn:d MMM yyyy}";
+
+    /// <summary>The day a closed case may be erased: its closure plus the retention period.</summary>
+    public DateOnly? ErasableFrom(int retentionMonths) =>
+        Status == CaseStatus.Closed && ClosedOn is { } closed ? closed.AddMonths(retentionMonths) : null;
+
+    /// <summary>
+    /// Removes the perpetrator's and victim-survivors' identifying details and the case's free text; keeps
+    /// the reference, status, dates, counts and categories insight is made from.
+    /// </summary>
+    public void Erase(DateOnly today, int retentionMonths)
+    {
+        if (IsErased) throw new DomainRuleException($"{Reference} was already erased on {ErasedOn:d MMM yyyy}.");
+        if (ErasableFrom(retentionMonths) is not { } from)
+            throw new DomainRuleException($"{Reference} is not closed: only closed cases are erased.");
+        if (today < from)
+            throw new DomainRuleException(
+                $"{Reference} closed on {ClosedOn:d MMM yyyy} and is kept until {from:d MMM yyyy} ({retentionMonths} months).");
+        var erased = ErasedText(today);
+        Perpetrator.FullName = erased;
+        Perpetrator.DateOfBirth = DateOnly.MinValue;
+        Perpetrator.Aliases = [];
+        Summary = erased;
+        OffendingHistory = null;
+        ExtensionReason = ExtensionReason is null ? null : erased;
+        var number = 1;
+        foreach (var victim in VictimSurvivors)
+        {
+            victim.FullName = $"Victim-survivor {number++}";
+            victim.Address = null;
+            victim.Contact = null;
+        }
+        ErasedOn = today;
     }
 
     public void Extend(string? reason)

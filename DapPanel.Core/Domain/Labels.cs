@@ -236,4 +236,18 @@ public static class Labels
 
     public static bool IsPresent(this AttendanceStatus status) =>
         status is AttendanceStatus.PresentInRoom or AttendanceStatus.PresentRemote or AttendanceStatus.DeputySent;
+
+    public static string Label(this AuditAction action) => action switch
+    {
+        AuditAction.SignIn => "Signed in",
+        AuditAction.SignInFailed => "Failed sign-in",
+        AuditAction.LockedOut => "Locked out",
+        AuditAction.SignOut => "Signed out",
+        AuditAction.ViewedCaseDetail => "Viewed case detail",
+        AuditAction.Exported => "Export or download",
+        AuditAction.Changed => "Change",
+        AuditAction.PermissionChanged => "Permission change",
+        AuditAction.Erased => "Case erased",
+        _ => action.ToString(),
+    };
 }

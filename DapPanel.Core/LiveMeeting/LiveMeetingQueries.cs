@@ -1,4 +1,5 @@
 using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
@@ -18,8 +19,8 @@ public interface ILiveMeetingQueries
 
 public sealed class LiveMeetingQueries(
     IDbContextFactory<DapPanelDbContext> dbFactory, LiveMeetingReadModel readModel, MeetingPresence presence,
-    IMeetingNotifier notifier, ConfidentialityRegister confidentiality, NeedToKnow needToKnow, TimeProvider clock)
-    : ILiveMeetingQueries
+    IMeetingNotifier notifier, ConfidentialityRegister confidentiality, NeedToKnow needToKnow, IAuditLog audit,
+    TimeProvider clock) : ILiveMeetingQueries
 {
     const int MaxCatchUp = 500;
 
@@ -50,6 +51,8 @@ public sealed class LiveMeetingQueries(
         if (!presence.Join(meetingId, seatKey, actor)) return;
         if (snapshot.View.Status is MeetingStatus.Circulated or MeetingStatus.Live)
             await RecordArrivalAsync(actor, meetingId);
+        else
+            await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, "Opened the live room", meetingId: meetingId);
         await notifier.PublishAsync(new MeetingChanged(meetingId, snapshot.View.Version, "presence", actor.PersonId));
     }
 
@@ -63,6 +66,11 @@ public sealed class LiveMeetingQueries(
             if (attendance is not null)
             {
                 attendance.LeftAt = clock.GetUtcNow();
+                var who = await db.People.Where(p => p.Id == personId)
+                    .Select(p => new { p.FullName, p.AgencyId, UserId = db.Users.Where(u => u.PersonId == p.Id).Select(u => u.Id).FirstOrDefault() })
+                    .SingleAsync();
+                audit.Add(db, new Actor(who.UserId ?? "", personId, who.AgencyId, who.FullName, new HashSet<Role>()),
+                    AuditAction.Changed, "Left the live room: leaving time recorded", meetingId: meetingId);
                 await db.SaveChangesAsync();
             }
         }
@@ -90,6 +98,8 @@ public sealed class LiveMeetingQueries(
             attendance.LeftAt = null;
             attendance.JoinedAt ??= clock.GetUtcNow();
         }
+        // Entering the room shows its case detail, and records the person's attendance.
+        audit.Add(db, actor, AuditAction.ViewedCaseDetail, "Opened the live room: joining time recorded", meetingId: meetingId);
         await db.SaveChangesAsync();
     }
 

@@ -40,6 +40,8 @@ public sealed class ResearchService(
         var levers = await db.Levers.AsNoTracking()
             .Where(l => l.MeetingId == meetingId && l.AgencyId == actor.AgencyId && !l.IsWithdrawn).ToListAsync(cancellationToken);
         var heading = AgendaService.Heading(meeting);
+        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Opened {agency.Name}'s research on the case list",
+            meetingId: meetingId, cancellationToken: cancellationToken);
         return new AgencyResearchView(heading, agency.Id, agency.Name, ResearchDeadline.For(heading.Date),
             list.Select(entry => new ResearchCaseView(entry,
                 answers.Where(a => a.CaseId == entry.CaseId)

@@ -67,6 +67,8 @@ public sealed class ReviewUpdateService(
                     ?? AbuseSeverity.Unknown,
             })).ToList(),
         };
+        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Opened the review update form for {item.Case!.Reference}",
+            caseId: item.CaseId, meetingId: item.MeetingId, cancellationToken: cancellationToken);
         return new ReviewUpdateForm(agendaItemId, item.MeetingId, item.Case!.Reference, item.Case.Perpetrator.FullName, victims,
             agencies, input);
     }
@@ -128,6 +130,8 @@ public sealed class ReviewUpdateService(
             .ToListAsync(cancellationToken);
         var writer = await db.People.Where(p => p.Id == update.WrittenByPersonId).Select(p => p.FullName)
             .SingleOrDefaultAsync(cancellationToken) ?? "—";
+        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Read the review update for {reference}",
+            caseId: update.CaseId, cancellationToken: cancellationToken);
         var grid = victims.Select((v, i) => new SeverityRow(VictimLabel(basis, v.FullName, i), Enum.GetValues<AbuseType>().ToDictionary(t => t,
             t => update.Severities.FirstOrDefault(s => s.VictimSurvivorId == v.Id && s.AbuseType == t)?.Severity
                 ?? AbuseSeverity.Unknown))).ToList();

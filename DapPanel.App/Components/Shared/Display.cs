@@ -15,7 +15,8 @@ public static class Display
 
     public static string Time(DateTimeOffset instant) => PanelTime.ToLocal(instant).ToString("HH:mm", British);
 
-    public static string Day(DateOnly date) => date.ToString("d MMM yyyy", British);
+    /// <summary>An erased date of birth is stored as the earliest date and shows as a dash.</summary>
+    public static string Day(DateOnly date) => date == DateOnly.MinValue ? "—" : date.ToString("d MMM yyyy", British);
 
     public static string Day(DateOnly? date) => date is { } d ? Day(d) : "—";
 

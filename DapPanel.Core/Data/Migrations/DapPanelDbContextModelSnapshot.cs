@@ -415,11 +415,13 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("Action", "At");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("CaseId", "At");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("MeetingId", "At");
+
+                    b.HasIndex("UserId", "At");
 
                     b.ToTable("AuditEvents");
                 });
@@ -444,6 +446,9 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<int>("Engagement")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)

@@ -425,11 +425,13 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("Action", "At");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("CaseId", "At");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("MeetingId", "At");
+
+                    b.HasIndex("UserId", "At");
 
                     b.ToTable("AuditEvents");
                 });
@@ -454,6 +456,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<int>("Engagement")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)

@@ -1,0 +1,487 @@
+using System.Reflection;
+using DapPanel.Core.Agenda;
+using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Audit;
+using DapPanel.Core.Cases;
+using DapPanel.Core.Circulation;
+using DapPanel.Core.Data;
+using DapPanel.Core.Domain;
+using DapPanel.Core.Insight;
+using DapPanel.Core.LiveMeeting;
+using DapPanel.Core.Minutes;
+using DapPanel.Core.Referrals;
+using DapPanel.Core.Research;
+using DapPanel.Core.Retention;
+using DapPanel.Core.ReviewUpdates;
+using DapPanel.Core.Security;
+using DapPanel.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DapPanel.Tests.Audit;
+
+/// <summary>The demo panel on a server of its own, since these tests change almost everything.</summary>
+public sealed class AuditCoverageServer : IAsyncLifetime
+{
+    public TestServer Server { get; } = new() { Configure = b => b.Configuration["Retention:ClosedCaseMonths"] = "1" };
+    public Task InitializeAsync() => Server.InitializeAsync();
+    public Task DisposeAsync() => Server.DisposeAsync();
+}
+
+/// <summary>
+/// Every method of every Core service interface is either listed as a plain read or has a scenario here that
+/// proves it writes an audit entry as the person who called it. A new method fails the first test until it is
+/// classified, so no change and no audited read can escape the audit log.
+/// </summary>
+public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : IClassFixture<AuditCoverageServer>
+{
+    /// <summary>Infrastructure the services use, not services people call.</summary>
+    static readonly Type[] NotServices = [typeof(IAuditLog), typeof(IMeetingNotifier), typeof(IEmailSender)];
+
+    /// <summary>Reads that show no case detail and download nothing; changing nothing, they are not audited.</summary>
+    static readonly HashSet<string> PlainReads =
+    [
+        "IAgendaService.PanelsAsync", "IAgendaService.GetAsync",
+        "ICirculationService.GetAsync",
+        "IResearchService.GetReadinessAsync",
+        "IReviewUpdateService.ListAsync",
+        "IReferralService.AgenciesAsync", "IReferralService.FindLinkedCasesAsync",
+        "ILiveMeetingQueries.GetViewAsync", "ILiveMeetingQueries.ChangesSinceAsync", // entering the room (JoinAsync) is audited
+        "IAttendanceService.GetAsync", "IAttendanceService.GetConfidentialityAsync", "IAttendanceService.UpcomingAsync",
+        "IAttendanceSettings.PanelsAsync", "IAttendanceSettings.SeniorContactsAsync",
+        "IActionFollowUp.LatestActionListAsync", "IActionFollowUp.ComingBackAsync",
+        "IInsightQueries.PanelsAsync", "IInsightQueries.AttendanceAsync", "IInsightQueries.ThroughputAsync",
+        "IAttendanceSummaries.LastMonth",
+        // The monthly job: the same sending (and audit entry per summary) as SendMonthAsync, on the first of the month only.
+        "IAttendanceSummaries.SendDueAsync",
+        "ICaseQueries.ListAsync",
+        "IMeetingQueries.ListAsync", "IMeetingQueries.GetAsync",
+        "IHomeQueries.GetAsync",
+        "IAuditSearch.OptionsAsync", "IAuditSearch.SearchAsync",
+        "IRetentionService.ReviewAsync",
+    ];
+
+    public static IEnumerable<object[]> Audited => Scenarios.Keys.Order().Select(k => new object[] { k });
+
+    [Fact]
+    public void Every_service_method_is_either_a_plain_read_or_proven_audited()
+    {
+        var methods = typeof(IAuditLog).Assembly.GetExportedTypes()
+            .Where(t => t.IsInterface && t.Namespace?.StartsWith("DapPanel.Core") == true && !NotServices.Contains(t))
+            .SelectMany(t => t.GetMethods().Select(m => $"{t.Name}.{m.Name}"))
+            .ToHashSet();
+
+        Assert.Empty(PlainReads.Intersect(Scenarios.Keys));
+        Assert.Empty(methods.Except(PlainReads).Except(Scenarios.Keys).Select(m => $"{m} is neither a plain read nor has an audit scenario"));
+        Assert.Empty(PlainReads.Concat(Scenarios.Keys).Except(methods).Select(m => $"{m} no longer exists"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Audited))]
+    public async Task The_method_writes_an_audit_entry_as_its_caller(string method)
+    {
+        var world = new World(fixture.Server);
+        var (actor, act) = await Scenarios[method](world);
+        var before = await world.LastAuditIdAsync();
+
+        await act();
+
+        var written = await world.Server.ReadAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Id > before && e.UserId == actor.UserId).ToListAsync());
+        Assert.NotEmpty(written);
+        Assert.All(written, e => Assert.Equal(actor.Name, e.ActorName));
+    }
+
+    delegate Task<(Actor Actor, Func<Task> Act)> Scenario(World world);
+
+    static readonly Dictionary<string, Scenario> Scenarios = new()
+    {
+        // Before the panel
+        ["IReferralService.SubmitAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var police = await w.Server.AgencyIdAsync(AgencyKind.Police);
+            return (admin, () => w.Get<IReferralService>().SubmitAsync(admin, Referral(w, police)));
+        },
+        ["IAgendaService.CreateMeetingAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var panel = (await w.Get<IAgendaService>().PanelsAsync(admin)).First();
+            var input = new NewMeetingInput { PanelId = panel.Id, Date = w.Today.AddDays(200), Location = "Room 4" };
+            return (admin, () => w.Get<IAgendaService>().CreateMeetingAsync(admin, input));
+        },
+        ["IAgendaService.AddItemAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var meeting = await w.Server.CreateAsync(1, daysAhead: 60);
+            var saved = await w.Get<IReferralService>().SubmitAsync(admin, Referral(w, await w.Server.AgencyIdAsync(AgencyKind.Police)));
+            var view = await w.Get<IAgendaService>().GetAsync(admin, meeting.Id);
+            return (admin, () => w.Get<IAgendaService>().AddItemAsync(admin, meeting.Id, view.Meeting.Version, saved.CaseId,
+                AgendaItemKind.NewReferral));
+        },
+        ["IAgendaService.RemoveItemAsync"] = AgendaChange((w, admin, m, v) => w.Get<IAgendaService>().RemoveItemAsync(admin, m.Id, v, m.ItemIds[0])),
+        ["IAgendaService.MoveItemAsync"] = AgendaChange((w, admin, m, v) => w.Get<IAgendaService>().MoveItemAsync(admin, m.Id, v, m.ItemIds[0], 1)),
+        ["IAgendaService.UpdateItemAsync"] = AgendaChange((w, admin, m, v) =>
+            w.Get<IAgendaService>().UpdateItemAsync(admin, m.Id, v, m.ItemIds[0], 12, "Police: call-outs since referral?")),
+        ["ICirculationService.CirculateAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var (meeting, version) = await w.DraftMeetingAsync();
+            return (admin, () => w.Get<ICirculationService>().CirculateAsync(admin, meeting.Id, version));
+        },
+        ["ICirculationService.RetryFailedAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var meeting = await w.Server.CreateAsync(1, daysAhead: 62);
+            await w.WriteAsync(async db => db.Notifications.Add(new Notification
+            {
+                MeetingId = meeting.Id, Kind = NotificationKind.Circulation, AgencyId = await db.Agencies.Select(a => a.Id).FirstAsync(),
+                RecipientName = "Chris Plover", RecipientEmail = "probation@dappanel.example", Subject = "Case list", Body = "The case list",
+                Status = NotificationStatus.Failed, CreatedAt = DateTimeOffset.UtcNow,
+            }));
+            return (admin, () => w.Get<ICirculationService>().RetryFailedAsync(admin, meeting.Id));
+        },
+        ["ICirculationService.SendAddendumAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var (meeting, version) = await w.DraftMeetingAsync(items: 2);
+            await w.Get<ICirculationService>().CirculateAsync(admin, meeting.Id, version);
+            var view = await w.Get<IAgendaService>().GetAsync(admin, meeting.Id);
+            await w.Get<IAgendaService>().RemoveItemAsync(admin, meeting.Id, view.Meeting.Version, meeting.ItemIds[1]);
+            return (admin, () => w.Get<ICirculationService>().SendAddendumAsync(admin, meeting.Id));
+        },
+        ["ICirculationService.GetCaseListAsync"] = async w =>
+        {
+            var police = await w.Member("police@dappanel.example");
+            var upcoming = await w.UpcomingAsync();
+            return (police, () => w.Get<ICirculationService>().GetCaseListAsync(police, upcoming.Id));
+        },
+        ["IResearchService.GetForAgencyAsync"] = async w =>
+        {
+            var probation = await w.Member("probation@dappanel.example");
+            var upcoming = await w.UpcomingAsync();
+            return (probation, () => w.Get<IResearchService>().GetForAgencyAsync(probation, upcoming.Id));
+        },
+        ["IResearchService.AnswerAsync"] = async w =>
+        {
+            var probation = await w.Member("probation@dappanel.example");
+            var upcoming = await w.UpcomingAsync();
+            var caseId = await w.Server.ReadAsync(db => db.AgendaItems.Where(i => i.MeetingId == upcoming.Id).Select(i => i.CaseId).FirstAsync());
+            var input = new ResearchAnswerInput
+            {
+                MeetingId = upcoming.Id, CaseId = caseId, AgencyId = probation.AgencyId, Answer = ResearchAnswer.NotKnown,
+            };
+            return (probation, () => w.Get<IResearchService>().AnswerAsync(probation, input));
+        },
+        ["IResearchService.SendRemindersAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var upcoming = await w.UpcomingAsync();
+            return (admin, () => w.Get<IResearchService>().SendRemindersAsync(admin, upcoming.Id));
+        },
+        ["IReviewUpdateService.GetFormAsync"] = async w =>
+        {
+            var provider = await w.Member("casemanager@dappanel.example");
+            var itemId = await w.UpcomingReviewItemAsync();
+            return (provider, () => w.Get<IReviewUpdateService>().GetFormAsync(provider, itemId));
+        },
+        ["IReviewUpdateService.SaveAsync"] = async w =>
+        {
+            var provider = await w.Member("casemanager@dappanel.example");
+            var form = await w.Get<IReviewUpdateService>().GetFormAsync(provider, await w.UpcomingReviewItemAsync());
+            form.Input.WorkStatus ??= CaseWorkStatus.DirectContact;
+            form.Input.Engagement ??= EngagementStatus.Partially;
+            return (provider, () => w.Get<IReviewUpdateService>().SaveAsync(provider, form.Input));
+        },
+        ["IReviewUpdateService.GetAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var itemId = await w.Server.ReadAsync(db => db.ReviewUpdates.Select(u => u.AgendaItemId).FirstAsync());
+            return (chair, () => w.Get<IReviewUpdateService>().GetAsync(chair, itemId));
+        },
+
+        // The live room
+        ["IMeetingFlow.StartAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var meeting = await w.Server.CreateAsync(2);
+            return (chair, () => w.Get<IMeetingFlow>().StartAsync(chair, Guid.NewGuid(), meeting.Id));
+        },
+        ["IMeetingFlow.CloseAsync"] = Live((w, chair, m) => w.Get<IMeetingFlow>().CloseAsync(chair, Guid.NewGuid(), m.Id)),
+        ["IMeetingFlow.MoveToAsync"] = Live((w, chair, m) => w.Get<IMeetingFlow>().MoveToAsync(chair, Guid.NewGuid(), m.Id, m.ItemIds[1])),
+        ["IMeetingFlow.NextAsync"] = Live((w, chair, m) => w.Get<IMeetingFlow>().NextAsync(chair, Guid.NewGuid(), m.Id)),
+        ["IMeetingFlow.StartTimerAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var meeting = await w.LiveMeetingAsync();
+            await w.Get<IMeetingFlow>().PauseTimerAsync(chair, Guid.NewGuid(), meeting.Id);
+            return (chair, () => w.Get<IMeetingFlow>().StartTimerAsync(chair, Guid.NewGuid(), meeting.Id));
+        },
+        ["IMeetingFlow.PauseTimerAsync"] = Live((w, chair, m) => w.Get<IMeetingFlow>().PauseTimerAsync(chair, Guid.NewGuid(), m.Id)),
+        ["IMeetingFlow.DeferAsync"] = Live((w, chair, m) => w.Get<IMeetingFlow>().DeferAsync(chair, Guid.NewGuid(), m.Id, m.ItemIds[1])),
+        ["ILeverBoard.AddAsync"] = async w =>
+        {
+            var probation = await w.Member("probation@dappanel.example");
+            var meeting = await w.Server.CreateAsync(1);
+            return (probation, () => w.Get<ILeverBoard>().AddAsync(probation, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0], Lever(probation)));
+        },
+        ["ILeverBoard.EditAsync"] = async w =>
+        {
+            var (probation, meeting, lever) = await w.LeverAsync();
+            return (probation, () => w.Get<ILeverBoard>().EditAsync(probation, Guid.NewGuid(), meeting.Id, lever.Id,
+                Lever(probation, "Joint appointment booked"), lever.Version));
+        },
+        ["ILeverBoard.WithdrawAsync"] = async w =>
+        {
+            var (probation, meeting, lever) = await w.LeverAsync();
+            return (probation, () => w.Get<ILeverBoard>().WithdrawAsync(probation, Guid.NewGuid(), meeting.Id, lever.Id, lever.Version));
+        },
+        ["IDecisionRecorder.RecordAsync"] = Live((w, chair, m) => w.Get<IDecisionRecorder>().RecordAsync(chair, Guid.NewGuid(), m.Id,
+            m.ItemIds[0], new DecisionInput(DecisionOutcome.Accept, "Eligible: high risk, two victim-survivors."), null)),
+        ["IActionBoard.AgreeAsync"] = async w =>
+        {
+            var probation = await w.Member("probation@dappanel.example");
+            var meeting = await w.LiveMeetingAsync();
+            return (probation, () => w.Get<IActionBoard>().AgreeAsync(probation, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
+                new ActionInput("Joint home visit", probation.AgencyId, null, w.Today.AddDays(40))));
+        },
+        ["IActionBoard.ReassignAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var (meeting, action) = await w.ActionAsync();
+            var housing = await w.Server.AgencyIdAsync(AgencyKind.Housing);
+            return (chair, () => w.Get<IActionBoard>().ReassignAsync(chair, Guid.NewGuid(), meeting.Id, action.Id,
+                new ActionInput(null, housing, null, w.Today.AddDays(45)), action.Version));
+        },
+        ["ILiveMeetingQueries.JoinAsync"] = async w =>
+        {
+            var housing = await w.Member("housing@dappanel.example");
+            var meeting = await w.LiveMeetingAsync();
+            return (housing, () => w.Get<ILiveMeetingQueries>().JoinAsync(housing, meeting.Id, Guid.NewGuid().ToString()));
+        },
+        ["ILiveMeetingQueries.LeaveAsync"] = async w =>
+        {
+            var housing = await w.Member("housing@dappanel.example");
+            var meeting = await w.LiveMeetingAsync();
+            var seat = Guid.NewGuid().ToString();
+            await w.Get<ILiveMeetingQueries>().JoinAsync(housing, meeting.Id, seat);
+            return (housing, () => w.Get<ILiveMeetingQueries>().LeaveAsync(meeting.Id, seat));
+        },
+
+        // Who is at the table
+        ["IAttendanceService.MarkAgencyAsync"] = Live(async (w, chair, m) => await w.Get<IAttendanceService>().MarkAgencyAsync(chair,
+            Guid.NewGuid(), m.Id, await w.Server.AgencyIdAsync(AgencyKind.Housing), AttendanceStatus.Apologies)),
+        ["IAttendanceService.MarkPersonAsync"] = Live(async (w, chair, m) => await w.Get<IAttendanceService>().MarkPersonAsync(chair,
+            Guid.NewGuid(), m.Id, (await w.Member("housing@dappanel.example")).PersonId, AttendanceStatus.PresentInRoom)),
+        ["IAttendanceService.RemoveAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var meeting = await w.LiveMeetingAsync();
+            var housing = await w.Member("housing@dappanel.example");
+            await w.Get<IAttendanceService>().MarkPersonAsync(chair, Guid.NewGuid(), meeting.Id, housing.PersonId, AttendanceStatus.PresentInRoom);
+            var attendanceId = await w.Server.ReadAsync(db =>
+                db.Attendances.Where(a => a.MeetingId == meeting.Id && a.PersonId == housing.PersonId).Select(a => a.Id).SingleAsync());
+            return (chair, () => w.Get<IAttendanceService>().RemoveAsync(chair, Guid.NewGuid(), meeting.Id, attendanceId));
+        },
+        ["IAttendanceService.ConfirmAsync"] = Live((w, chair, m) => w.Get<IAttendanceService>().ConfirmAsync(chair, Guid.NewGuid(), m.Id)),
+        ["IAttendanceService.AcknowledgeAsync"] = async w =>
+        {
+            var probation = await w.Member("probation@dappanel.example");
+            var meeting = await w.Server.CreateAsync(1);
+            return (probation, () => w.Get<IAttendanceService>().AcknowledgeAsync(probation, meeting.Id));
+        },
+        ["IAttendanceService.SendApologiesAsync"] = async w =>
+        {
+            var housing = await w.Member("housing@dappanel.example");
+            var meeting = await w.Server.CreateAsync(1);
+            return (housing, () => w.Get<IAttendanceService>().SendApologiesAsync(housing, Guid.NewGuid(), meeting.Id, true, "Tenancy history sent"));
+        },
+        ["IAttendanceSettings.UpdatePanelAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var panel = (await w.Get<IAttendanceSettings>().PanelsAsync(admin)).First();
+            return (admin, () => w.Get<IAttendanceSettings>().UpdatePanelAsync(admin, panel.PanelId, panel.QuorumCoreAgencies,
+                panel.ConfidentialityStatement + " ", panel.Version));
+        },
+        ["IAttendanceSettings.UpdateSeniorContactAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var contact = (await w.Get<IAttendanceSettings>().SeniorContactsAsync(admin)).First();
+            return (admin, () => w.Get<IAttendanceSettings>().UpdateSeniorContactAsync(admin, contact.AgencyId, "Sam Egret",
+                "sam.egret@agency.example", contact.Version));
+        },
+        ["IAttendanceSummaries.SendMonthAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            return (admin, () => w.Get<IAttendanceSummaries>().SendMonthAsync(admin, w.Get<IAttendanceSummaries>().LastMonth()));
+        },
+
+        // After the panel
+        ["IMinutesService.GetForEditAsync"] = Closed((w, chair, m) => w.Get<IMinutesService>().GetForEditAsync(chair, m.Id)),
+        ["IMinutesService.SaveDraftAsync"] = Minutes((w, chair, m, view) => w.Get<IMinutesService>().SaveDraftAsync(chair, m.Id,
+            Texts("Quorate."), view.Version)),
+        ["IMinutesService.FinaliseAsync"] = Minutes((w, chair, m, view) => w.Get<IMinutesService>().FinaliseAsync(chair, m.Id,
+            Texts("Quorate."), view.Version)),
+        ["IMinutesService.CorrectAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var meeting = await w.ClosedMeetingAsync();
+            var draft = await w.Get<IMinutesService>().GetForEditAsync(chair, meeting.Id);
+            var final = await w.Get<IMinutesService>().FinaliseAsync(chair, meeting.Id, Texts("Quorate."), draft.Version);
+            return (chair, () => w.Get<IMinutesService>().CorrectAsync(chair, meeting.Id, Texts("Quorate; police joined late."),
+                "Police arrival time was wrong", final.Version));
+        },
+        ["IMinutesService.ExportMinutesAsync"] = Minutes((w, chair, m, _) => w.Get<IMinutesService>().ExportMinutesAsync(chair, m.Id)),
+        ["IActionFollowUp.ExportActionListAsync"] = Closed((w, chair, m) => w.Get<IActionFollowUp>().ExportActionListAsync(chair, m.Id)),
+        ["IActionFollowUp.RecordOutcomeAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var (_, action) = await w.ActionAsync();
+            return (chair, () => w.Get<IActionFollowUp>().RecordOutcomeAsync(chair, action.Id, ActionStatus.Done, "Visit done", action.Version));
+        },
+        ["ICaseQueries.GetDetailAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var caseId = (await w.Get<ICaseQueries>().ListAsync(chair)).First().Id;
+            return (chair, () => w.Get<ICaseQueries>().GetDetailAsync(chair, caseId));
+        },
+        ["IInsightQueries.ExportAsync"] = async w =>
+        {
+            var manager = await w.Server.DemoAsync("manager@dappanel.example", Role.Manager);
+            var panel = (await w.Get<IInsightQueries>().PanelsAsync(manager)).First();
+            return (manager, () => w.Get<IInsightQueries>().ExportAsync(manager, "attendance",
+                new InsightPeriod(panel.Id, w.Today.AddYears(-1), w.Today)));
+        },
+        ["IAuditSearch.ExportAsync"] = async w =>
+        {
+            var manager = await w.Server.DemoAsync("manager@dappanel.example", Role.Manager);
+            return (manager, () => w.Get<IAuditSearch>().ExportAsync(manager, new AuditQuery(Action: AuditAction.SignIn)));
+        },
+        ["IRetentionService.EraseAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var due = (await w.Get<IRetentionService>().ReviewAsync(admin)).Due.First();
+            return (admin, () => w.Get<IRetentionService>().EraseAsync(admin, due.CaseId, due.Version));
+        },
+    };
+
+    static ReferralInput Referral(World w, Guid referrerAgencyId) => new()
+    {
+        Source = ReferralSource.Police, ReferrerName = "PC Alex Swift", ReferrerAgencyId = referrerAgencyId, ReferredOn = w.Today,
+        PerpetratorName = $"Audit Person {Guid.NewGuid().ToString("N")[..6]}", PerpetratorDateOfBirth = new DateOnly(1984, 3, 2),
+        VictimSurvivors = [new VictimInput { FullName = "Test Victim" }], ChildrenCount = 1, RiskLevel = RiskLevel.High,
+        Summary = "Coercive control.",
+    };
+
+    static LeverInput Lever(Actor agency, string text = "On licence; weekly supervision") =>
+        new(agency.AgencyId, LeverFamily.Engagement, LeverArea.ProbationContact, text);
+
+    static MinutesTexts Texts(string notes) => new(notes, true, []);
+
+    static Scenario AgendaChange(Func<World, Actor, TestMeeting, Guid, Task> change) => async w =>
+    {
+        var admin = await w.Admin();
+        var meeting = await w.Server.CreateAsync(2, daysAhead: 61);
+        var version = (await w.Get<IAgendaService>().GetAsync(admin, meeting.Id)).Meeting.Version;
+        return (admin, () => change(w, admin, meeting, version));
+    };
+
+    static Scenario Live(Func<World, Actor, TestMeeting, Task> act) => async w =>
+    {
+        var chair = await w.Chair();
+        var meeting = await w.LiveMeetingAsync();
+        return (chair, () => act(w, chair, meeting));
+    };
+
+    static Scenario Closed(Func<World, Actor, TestMeeting, Task> act) => async w =>
+    {
+        var chair = await w.Chair();
+        var meeting = await w.ClosedMeetingAsync();
+        return (chair, () => act(w, chair, meeting));
+    };
+
+    static Scenario Minutes(Func<World, Actor, TestMeeting, MinutesEditView, Task> act) => async w =>
+    {
+        var chair = await w.Chair();
+        var meeting = await w.ClosedMeetingAsync();
+        var view = await w.Get<IMinutesService>().GetForEditAsync(chair, meeting.Id);
+        return (chair, () => act(w, chair, meeting, view));
+    };
+
+    sealed class World(TestServer server)
+    {
+        public TestServer Server { get; } = server;
+        public DateOnly Today => PanelTime.Today(TimeProvider.System);
+        public T Get<T>() where T : notnull => Server.Services.GetRequiredService<T>();
+        public Task<Actor> Admin() => Server.DemoAsync("admin@dappanel.example", Role.Administrator);
+        public Task<Actor> Chair() => Server.DemoAsync("chair@dappanel.example", Role.Chair);
+        public Task<Actor> Member(string email) => Server.DemoAsync(email, Role.AgencyMember);
+
+        public Task<long> LastAuditIdAsync() => Server.ReadAsync(db => db.AuditEvents.MaxAsync(e => (long?)e.Id)).ContinueWith(t => t.Result ?? 0);
+
+        public async Task WriteAsync(Func<DapPanelDbContext, Task> change)
+        {
+            await using var db = await Get<IDbContextFactory<DapPanelDbContext>>().CreateDbContextAsync();
+            await change(db);
+            await db.SaveChangesAsync();
+        }
+
+        public Task<Meeting> UpcomingAsync() => Server.ReadAsync(db =>
+            db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Circulated && m.CirculatedAt != null)
+                .OrderBy(m => m.StartsAt).FirstAsync());
+
+        public async Task<Guid> UpcomingReviewItemAsync()
+        {
+            var upcoming = await UpcomingAsync();
+            return await Server.ReadAsync(db => db.AgendaItems
+                .Where(i => i.MeetingId == upcoming.Id && i.Kind == AgendaItemKind.Review).Select(i => i.Id).FirstAsync());
+        }
+
+        public async Task<(TestMeeting Meeting, Guid Version)> DraftMeetingAsync(int items = 1)
+        {
+            var meeting = await Server.CreateAsync(items, daysAhead: 63 + Random.Shared.Next(200));
+            Guid version = default;
+            await WriteAsync(async db =>
+            {
+                var m = await db.Meetings.SingleAsync(x => x.Id == meeting.Id);
+                m.Status = MeetingStatus.Draft;
+                await db.SaveChangesAsync();
+                version = m.Version;
+            });
+            return (meeting, version);
+        }
+
+        public async Task<TestMeeting> LiveMeetingAsync()
+        {
+            var meeting = await Server.CreateAsync(3);
+            await Get<IMeetingFlow>().StartAsync(await Chair(), Guid.NewGuid(), meeting.Id);
+            return meeting;
+        }
+
+        public async Task<TestMeeting> ClosedMeetingAsync()
+        {
+            var meeting = await LiveMeetingAsync();
+            await Get<IMeetingFlow>().CloseAsync(await Chair(), Guid.NewGuid(), meeting.Id);
+            return meeting;
+        }
+
+        public async Task<(Actor Probation, TestMeeting Meeting, Lever Lever)> LeverAsync()
+        {
+            var probation = await Member("probation@dappanel.example");
+            var meeting = await Server.CreateAsync(1);
+            await Get<ILeverBoard>().AddAsync(probation, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0], Lever(probation));
+            var lever = await Server.ReadAsync(db => db.Levers.AsNoTracking().SingleAsync(l => l.CaseId == meeting.CaseIds[0]));
+            return (probation, meeting, lever);
+        }
+
+        public async Task<(TestMeeting Meeting, PanelAction Action)> ActionAsync()
+        {
+            var probation = await Member("probation@dappanel.example");
+            var meeting = await LiveMeetingAsync();
+            await Get<IActionBoard>().AgreeAsync(probation, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
+                new ActionInput("Joint home visit", probation.AgencyId, null, Today.AddDays(40)));
+            var action = await Server.ReadAsync(db => db.Actions.AsNoTracking().SingleAsync(a => a.CaseId == meeting.CaseIds[0]));
+            return (meeting, action);
+        }
+    }
+}
