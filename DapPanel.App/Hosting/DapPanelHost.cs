@@ -29,7 +29,8 @@ public static class DapPanelHost
         var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Email").Get<EmailSettings>() ?? new EmailSettings());
         builder.Services.AddDapPanelCore(storage, builder.Configuration.ReadDatabaseSettings());
-        builder.Services.AddDapPanelSecurity(builder.Configuration);
+        var security = SecuritySettings.Read(builder.Configuration, builder.Environment);
+        builder.Services.AddDapPanelSecurity(security);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
         {
@@ -56,6 +57,7 @@ public static class DapPanelHost
         app.UseWebSockets();
         app.UseSameOriginWebSockets();
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment(security);
         app.UseAuthorization();
         app.UseAntiforgery();
 
