@@ -1,4 +1,5 @@
 using DapPanel.Core.Security;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace DapPanel.App.Security;
 
@@ -19,7 +20,11 @@ public static class TwoFactorEnrolment
                 if (HttpMethods.IsGet(context.Request.Method) && AcceptsHtml(context.Request))
                     context.Response.Redirect(EnrolPath);
                 else
+                {
+                    // A plain refusal: the not-found page would otherwise be re-run for it, with the request's method.
+                    if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                }
                 return;
             }
             await next();
