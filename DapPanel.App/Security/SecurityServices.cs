@@ -27,7 +27,9 @@ public static class SecurityServices
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = settings.IdleTimeout;
+            // Open pages sign themselves out at the idle time (idle-sign-out.js); the cookie lapses a minute
+            // later whatever the browser does, and its sliding renewal needs requests, which keep-alive makes.
+            cookie.ExpireTimeSpan = settings.IdleTimeout + TimeSpan.FromMinutes(1);
         });
         // A sign-in whose account was disabled or changed stops working for requests within a minute.
         services.Configure<SecurityStampValidatorOptions>(stamp =>
