@@ -1,3 +1,4 @@
+using DapPanel.Core.Administration;
 using DapPanel.Core.Agenda;
 using DapPanel.Core.AtTheTable;
 using DapPanel.Core.Insight;
@@ -61,6 +62,8 @@ public static class CoreServices
         services.AddSingleton<IAttendanceSettings, AttendanceSettings>();
         services.AddSingleton<IInsightQueries, InsightQueries>();
         services.AddSingleton<IAttendanceSummaries, AttendanceSummaries>();
+        services.AddSingleton<IPeopleAdministration, PeopleAdministration>();
+        services.AddSingleton<IAgencyAdministration, AgencyAdministration>();
         services.AddScoped<DemoPanel>();
         return services;
     }

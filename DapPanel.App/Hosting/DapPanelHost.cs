@@ -31,7 +31,8 @@ public static class DapPanelHost
         builder.Services.AddSingleton(builder.Configuration.GetSection("Email").Get<EmailSettings>() ?? new EmailSettings());
         builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
         builder.Services.AddDapPanelCore(storage, builder.Configuration.ReadDatabaseSettings());
-        builder.Services.AddDapPanelSecurity(builder.Configuration);
+        var security = SecuritySettings.Read(builder.Configuration, builder.Environment);
+        builder.Services.AddDapPanelSecurity(security);
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
         {
@@ -58,6 +59,7 @@ public static class DapPanelHost
         app.UseWebSockets();
         app.UseSameOriginWebSockets();
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment(security);
         app.UseAuthorization();
         app.UseAntiforgery();
 

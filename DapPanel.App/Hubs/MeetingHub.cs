@@ -14,7 +14,8 @@ namespace DapPanel.App.Hubs;
 /// </summary>
 [Authorize]
 public sealed class MeetingHub(
-    ILiveMeetingQueries live, IAttendanceService attendance, IMeetingFlow flow, ILeverBoard levers, IDecisionRecorder decisions, IActionBoard actions)
+    ILiveMeetingQueries live, IAttendanceService attendance, IMeetingFlow flow, ILeverBoard levers, IDecisionRecorder decisions, IActionBoard actions,
+    SessionValidity sessions, HubSessions hubs)
     : Hub
 {
     public const string Path = "/hubs/meeting";
@@ -88,8 +89,21 @@ public sealed class MeetingHub(
     public Task<long> ReassignAction(Guid commandId, Guid meetingId, Guid actionId, ActionInput action, Guid expectedVersion) =>
         Guard(a => actions.ReassignAsync(a, commandId, meetingId, actionId, Required(action), expectedVersion));
 
+    /// <summary>A sign-in revoked since the cookie was issued (within the cookie's own check interval) cannot connect.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        if (!await sessions.IsCurrentAsync(Context.User!))
+        {
+            Context.Abort();
+            return;
+        }
+        hubs.Opened(Context);
+        await base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        hubs.Closed(Context);
         Guid[] meetings;
         lock (Joined) meetings = [.. Joined];
         foreach (var meetingId in meetings)
@@ -103,6 +117,11 @@ public sealed class MeetingHub(
     /// <summary>Refusals go back to the caller only, as a plain message; nothing else is disclosed.</summary>
     async Task<T> Guard<T>(Func<Actor, Task<T>> command)
     {
+        if (!await sessions.IsCurrentRecentlyAsync(Context.User!))
+        {
+            Context.Abort();
+            throw new HubException("Your access has changed; sign in again.");
+        }
         try
         {
             return await command(Actor);

@@ -21,6 +21,7 @@ public sealed class DapPanelClaimsFactory(
         identity.AddClaim(new Claim(DapPanelClaims.PersonId, person.Id.ToString()));
         identity.AddClaim(new Claim(DapPanelClaims.AgencyId, person.AgencyId.ToString()));
         identity.AddClaim(new Claim(DapPanelClaims.FullName, person.FullName));
+        identity.AddClaim(new Claim(DapPanelClaims.TwoFactorEnrolled, user.TwoFactorEnabled ? "true" : "false"));
         return identity;
     }
 }

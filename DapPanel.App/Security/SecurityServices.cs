@@ -1,15 +1,21 @@
 using DapPanel.Core.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using DapPanel.App.Hubs;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.App.Security;
 
 public static class SecurityServices
 {
-    public static IServiceCollection AddDapPanelSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDapPanelSecurity(this IServiceCollection services, SecuritySettings settings)
     {
+        services.AddSingleton(settings);
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
+        services.AddSingleton<SessionValidity>();
+        services.AddSingleton<HubSessions>();
+        services.AddHostedService<HubSessionSweeper>();
         services.AddScoped<ActorAccessor>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
@@ -21,8 +27,13 @@ public static class SecurityServices
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 30));
+            // Open pages sign themselves out at the idle time (idle-sign-out.js); the cookie lapses a minute
+            // later whatever the browser does, and its sliding renewal needs requests, which keep-alive makes.
+            cookie.ExpireTimeSpan = settings.IdleTimeout + TimeSpan.FromMinutes(1);
         });
+        // A sign-in whose account was disabled or changed stops working for requests within a minute.
+        services.Configure<SecurityStampValidatorOptions>(stamp =>
+            stamp.ValidationInterval = settings.Revalidation < TimeSpan.FromMinutes(1) ? settings.Revalidation : TimeSpan.FromMinutes(1));
         services.AddAuthorization();
 
         // Identity's stores want a scoped context; it comes from the same pooled factory.

@@ -25,4 +25,6 @@ public static class DapPanelClaims
     public const string PersonId = "dappanel:person";
     public const string AgencyId = "dappanel:agency";
     public const string FullName = "dappanel:name";
+    /// <summary>"true" when the account signs in with an authenticator app as well as its password.</summary>
+    public const string TwoFactorEnrolled = "dappanel:2fa";
 }

@@ -10,7 +10,7 @@ namespace DapPanel.Tests.Security;
 [Collection(DemoServerCollection.Name)]
 public class AnonymousAccessTests(TestServer server)
 {
-    static readonly string[] OpenToEveryone = ["/account/login", "/account/access-denied", "/not-found", "/error"];
+    static readonly string[] OpenToEveryone = ["/account/login", "/account/login-code", "/account/access-denied", "/not-found", "/error"];
 
     /// <summary>Every routable page in the app, found by reflection so a new page cannot escape the check.</summary>
     public static TheoryData<string> PageRoutes()
