@@ -87,7 +87,7 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
                 e.CaseReference ?? "", Meeting(e) ?? "", e.Summary, e.Before ?? "", e.After ?? "",
             ]);
         await audit.RecordAsync(actor, AuditAction.Exported,
-            $"Exported {entries.Count} audit entries as CSV ({Describe(query)})", cancellationToken: cancellationToken);
+            $"Exported {entries.Count} audit {(entries.Count == 1 ? "entry" : "entries")} as CSV ({Describe(query)})", cancellationToken: cancellationToken);
         return new AuditExport("audit-log.csv", csv.ToString(), entries.Count, truncated);
     }
 

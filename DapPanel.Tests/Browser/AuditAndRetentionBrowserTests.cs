@@ -55,6 +55,8 @@ public sealed class AuditAndRetentionBrowserTests(RetentionDemoServer fixture) :
             await manager.ScreenshotAsync("audit-log");
             await manager.FillAsync("#audit-case", old.Reference);
             await manager.ClickAsync("#audit-search");
+            // The unfiltered page already shows the erasure: wait for the search's own result, its one entry.
+            await manager.WaitForFunctionAsync("() => document.querySelectorAll('.audit-table tbody tr').length === 1");
             await manager.Locator(".audit-table tbody tr", new() { HasText = $"Erased case {old.Reference}" }).WaitForAsync();
             await manager.ScreenshotAsync("audit-log-case");
 
