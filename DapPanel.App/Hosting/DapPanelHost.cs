@@ -55,13 +55,18 @@ public static class DapPanelHost
             app.UseHsts();
         }
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // Pages for bodiless errors of page visits only: a POST re-executed as a page would meet the page's antiforgery
+        // check, and hub clients need the real status.
+        app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/hubs")
+                && !context.Request.Path.StartsWithSegments("/_blazor"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseWebSockets();
         app.UseSameOriginWebSockets();
         app.UseAuthentication();
         app.UseTwoFactorEnrolment(security);
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseUnreadableFormsSentBack();
 
         app.MapStaticAssets();
         app.MapDapPanelHealth();

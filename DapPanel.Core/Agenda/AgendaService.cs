@@ -209,5 +209,5 @@ public sealed class AgendaService(IDbContextFactory<DapPanelDbContext> dbFactory
     internal static MeetingHeading Heading(Meeting m) =>
         new(m.Id, m.Panel?.Name ?? "", m.StartsAt, m.PlannedMinutes, m.Location, m.OnlineLink, m.Status, m.Version);
 
-    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    static string? Blank(string? value) => PlainText.IsBlank(value) ? null : value.Trim();
 }

@@ -52,10 +52,10 @@ public sealed class NewMeetingInput
             problems.Add("The meeting must be in the future.");
         if (PlannedMinutes is < MinMinutes or > MaxMinutes)
             problems.Add($"The planned length must be between {MinMinutes} and {MaxMinutes} minutes.");
-        if (string.IsNullOrWhiteSpace(Location) && string.IsNullOrWhiteSpace(OnlineLink))
+        if (PlainText.IsBlank(Location) && PlainText.IsBlank(OnlineLink))
             problems.Add("Give a room, an online link, or both.");
         if (Location?.Trim().Length > 300) problems.Add("The room is at most 300 characters.");
-        if (!string.IsNullOrWhiteSpace(OnlineLink))
+        if (!PlainText.IsBlank(OnlineLink))
         {
             if (OnlineLink.Trim().Length > 500) problems.Add("The online link is at most 500 characters.");
             else if (!Uri.TryCreate(OnlineLink.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))

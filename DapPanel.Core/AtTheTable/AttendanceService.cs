@@ -219,7 +219,7 @@ public sealed class AttendanceService(
     {
         if (!actor.Is(Role.AgencyMember))
             throw new AccessDeniedException("Apologies are sent by the agency's own members.");
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        note = PlainText.IsBlank(note) ? null : note.Trim();
         if (note?.Length > Attendance.MaxNoteLength)
             throw new DomainRuleException($"The note is at most {Attendance.MaxNoteLength} characters.");
         if (informationSent && note is null)

@@ -77,8 +77,8 @@ public sealed class AttendanceSettings(IDbContextFactory<DapPanelDbContext> dbFa
         CancellationToken cancellationToken = default)
     {
         actor.Require(Setting, Role.Administrator);
-        name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
-        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        name = PlainText.IsBlank(name) ? null : name.Trim();
+        email = PlainText.IsBlank(email) ? null : email.Trim();
         if ((name is null) != (email is null))
             throw new DomainRuleException("Give both the senior contact's name and email address, or clear both.");
         if (name?.Length > 200) throw new DomainRuleException("The name is at most 200 characters.");

@@ -1,7 +1,9 @@
 using DapPanel.Core.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DapPanel.Core.Data;
@@ -86,6 +88,25 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
                 throw new InvalidOperationException(AuditLogTriggers.Refusal);
             if (entry.Entity is Entity entity && entry.State == EntityState.Modified)
                 entity.Version = Guid.NewGuid();
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is not IdentityUser)
+                CleanText(entry);
+        }
+    }
+
+    /// <summary>Whatever path the text came by, nothing invisible or reordering is stored (see <see cref="PlainText"/>).</summary>
+    static void CleanText(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            switch (property.CurrentValue)
+            {
+                case string text when PlainText.Clean(text) is var clean && !ReferenceEquals(clean, text):
+                    property.CurrentValue = clean;
+                    break;
+                case List<string> texts:
+                    for (var i = 0; i < texts.Count; i++) texts[i] = PlainText.Clean(texts[i])!;
+                    break;
+            }
         }
     }
 }

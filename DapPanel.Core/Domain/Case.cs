@@ -32,7 +32,7 @@ public class Case : Entity
     public bool IsOpen => Status is CaseStatus.Accepted or CaseStatus.Review;
 
     public bool NeedsExtensionReason(DateOnly today) =>
-        IsOpen && ExtensionNeededFrom is { } from && today >= from && string.IsNullOrWhiteSpace(ExtensionReason);
+        IsOpen && ExtensionNeededFrom is { } from && today >= from && PlainText.IsBlank(ExtensionReason);
 
     public void Accept(DateOnly today)
     {
@@ -113,7 +113,7 @@ public class Case : Entity
     {
         if (!IsOpen)
             throw new DomainRuleException("Only an open case can be extended.");
-        if (string.IsNullOrWhiteSpace(reason))
+        if (PlainText.IsBlank(reason))
             throw new DomainRuleException("An extension beyond 12 months needs a reason: say why the risk is still a concern.");
         ExtensionReason = reason.Trim();
     }

@@ -58,7 +58,7 @@ public class MinutesVersion : Entity
     {
         if (!IsFinal)
             throw new DomainRuleException("Draft minutes are edited directly; only final minutes need a correction.");
-        if (string.IsNullOrWhiteSpace(reason))
+        if (PlainText.IsBlank(reason))
             throw new DomainRuleException("Say why the final minutes are being corrected.");
         if (reason.Trim().Length > MaxReasonLength)
             throw new DomainRuleException($"The reason is at most {MaxReasonLength} characters.");
@@ -93,7 +93,7 @@ public class MinutesVersion : Entity
         Items = texts;
     }
 
-    static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    static string? Tidy(string? text) => PlainText.IsBlank(text) ? null : text.Trim();
 }
 
 /// <summary>The chair's text for one agenda item: the summary as shown at the panel and discussion notes.</summary>

@@ -21,7 +21,7 @@ public class PanelAction : Entity
         Guid caseId, Guid agendaItemId, DateOnly meetingDate, string? description, Guid ownerAgencyId,
         Guid? ownerPersonId, DateOnly? dueOn)
     {
-        if (string.IsNullOrWhiteSpace(description))
+        if (PlainText.IsBlank(description))
             throw new DomainRuleException("Say what the action is.");
         if (description.Length > MaxDescriptionLength)
             throw new DomainRuleException($"An action is at most {MaxDescriptionLength} characters.");

@@ -132,7 +132,7 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
     {
         actor.Require("export panel insight", Viewers);
         if (!InsightTables.Keys.Contains(table))
-            throw new NotFoundException($"There is no insight table called \"{table}\".");
+            throw new NotFoundException("There is no insight table by that name; use a link from the insight page.");
         var panelName = await PanelNameAsync(period, cancellationToken);
         var tables = InsightTables.IsAttendance(table)
             ? InsightTables.For(await AttendanceAsync(actor, period, cancellationToken))

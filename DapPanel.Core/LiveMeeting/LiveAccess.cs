@@ -29,7 +29,10 @@ static class LiveAccess
     /// <summary>Agencies speak for themselves; a chair may record for any agency at the table.</summary>
     public static void EnsureSpeaksFor(Actor actor, Guid agencyId)
     {
-        if (actor.Is(Role.Chair) || actor.AgencyId == agencyId) return;
+        if (actor.Is(Role.Chair)) return;
+        if (!actor.Is(Role.AgencyMember))
+            throw new AccessDeniedException("Only chairs and the panel's member agencies can add or change levers and actions.");
+        if (actor.AgencyId == agencyId) return;
         throw new AccessDeniedException("You can only add or change your own agency's levers and actions.");
     }
 

@@ -8,7 +8,7 @@ public static class LiveInput
     public static string Text(string? value, int maxLength, string what)
     {
         var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
+        if (PlainText.IsBlank(text))
             throw new DomainRuleException($"Enter the {what}.");
         if (text.Length > maxLength)
             throw new DomainRuleException($"The {what} is too long: {text.Length} characters, at most {maxLength}.");
@@ -16,7 +16,7 @@ public static class LiveInput
     }
 
     public static string? OptionalText(string? value, int maxLength, string what) =>
-        string.IsNullOrWhiteSpace(value) ? null : Text(value, maxLength, what);
+        PlainText.IsBlank(value) ? null : Text(value, maxLength, what);
 
     public static T Known<T>(T value, string what) where T : struct, Enum =>
         Enum.IsDefined(value) ? value : throw new DomainRuleException($"That is not a known {what}.");

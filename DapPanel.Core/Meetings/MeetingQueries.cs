@@ -30,9 +30,10 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
         var summary = await Summaries(meetingQuery).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist or is not one of your panels'.");
 
+        var showsNames = SeesNames(actor, summary.Status);
         var agenda = await db.AgendaItems.Where(i => i.MeetingId == meetingId)
             .OrderBy(i => i.Order)
-            .Select(i => new AgendaItemView(i.Id, i.Order, i.CaseId, i.Case!.Reference, i.Case.Perpetrator.FullName,
+            .Select(i => new AgendaItemView(i.Id, i.Order, i.CaseId, i.Case!.Reference, showsNames ? i.Case.Perpetrator.FullName : null,
                 i.Kind, i.Case.RiskLevel, i.PlannedMinutes, i.Focus, i.IsDeferred,
                 i.Decision == null ? null : i.Decision.Outcome))
             .ToListAsync(cancellationToken);
@@ -49,6 +50,10 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
 
         return new MeetingDetail(summary, agenda, attendance, chairs);
     }
+
+    /// <summary>Managers see figures, not people; agencies see names once the case list is circulated to them.</summary>
+    static bool SeesNames(Actor actor, MeetingStatus status) =>
+        actor.IsAny(Role.Administrator, Role.Chair) || (actor.Is(Role.AgencyMember) && status != MeetingStatus.Draft);
 
     static IQueryable<MeetingSummary> Summaries(IQueryable<Meeting> meetings) =>
         meetings.Select(m => new MeetingSummary(m.Id, m.Panel!.Name, m.StartsAt, m.PlannedMinutes, m.Location,

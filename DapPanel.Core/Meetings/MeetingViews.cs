@@ -10,7 +10,7 @@ public sealed record MeetingSummary(
 }
 
 public sealed record AgendaItemView(
-    Guid Id, int Order, Guid CaseId, string CaseReference, string PerpetratorName, AgendaItemKind Kind,
+    Guid Id, int Order, Guid CaseId, string CaseReference, string? PerpetratorName, AgendaItemKind Kind,
     RiskLevel RiskLevel, int PlannedMinutes, string? Focus, bool IsDeferred, DecisionOutcome? Outcome);
 
 public sealed record AttendanceView(string AgencyName, string? PersonName, AttendanceStatus Status, bool IsObserver);

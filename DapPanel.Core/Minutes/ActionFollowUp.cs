@@ -116,7 +116,7 @@ public sealed class ActionFollowUp(
     {
         if (outcome == ActionStatus.Open)
             throw new DomainRuleException("Choose what became of the action: done, or not done and why.");
-        var tidyNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var tidyNote = PlainText.IsBlank(note) ? null : note.Trim();
         if (tidyNote?.Length > MaxOutcomeNoteLength)
             throw new DomainRuleException($"The note is at most {MaxOutcomeNoteLength} characters.");
 

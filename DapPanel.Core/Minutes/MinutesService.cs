@@ -196,7 +196,7 @@ public sealed class MinutesService(
         JsonSerializer.Deserialize<MinutesContent>(version.Snapshot!, Json)
         ?? throw new InvalidOperationException($"Minutes version {version.Number} has no snapshot.");
 
-    static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    static string? Tidy(string? text) => PlainText.IsBlank(text) ? null : text.Trim();
 
     static async Task<List<MinutesVersionSummary>> HistoryAsync(DapPanelDbContext db, Guid meetingId,
         CancellationToken cancellationToken) =>

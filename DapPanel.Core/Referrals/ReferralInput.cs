@@ -43,7 +43,8 @@ public sealed class ReferralInput
         else if (dob > today) problems.Add("The perpetrator's date of birth cannot be in the future.");
         else if (dob > today.AddYears(-MinimumAge) || dob < today.AddYears(-MaximumAge))
             problems.Add($"The perpetrator's date of birth gives an age outside {MinimumAge} to {MaximumAge}: check it.");
-        if (AliasList.Any(a => a.Length > MaxNameLength)) problems.Add($"An alias is at most {MaxNameLength} characters.");
+        if (Aliases?.Length > MaxTextLength) problems.Add($"The aliases are at most {MaxTextLength} characters in all.");
+        else if (AliasList.Any(a => a.Length > MaxNameLength)) problems.Add($"An alias is at most {MaxNameLength} characters.");
         var victims = VictimSurvivors.Where(v => !v.IsBlank).ToList();
         if (victims.Count == 0) problems.Add("Name at least one victim-survivor.");
         if (victims.Count > MaxVictims) problems.Add($"At most {MaxVictims} victim-survivors on one referral.");
@@ -58,7 +59,7 @@ public sealed class ReferralInput
 
     static void Require(List<string> problems, string? value, string what, int max)
     {
-        if (string.IsNullOrWhiteSpace(value)) problems.Add($"Give {what}.");
+        if (PlainText.IsBlank(value)) problems.Add($"Give {what}.");
         else if (value.Trim().Length > max) problems.Add($"{char.ToUpperInvariant(what[0])}{what[1..]} is at most {max} characters.");
     }
 }
@@ -69,12 +70,12 @@ public sealed class VictimInput
     public string? Address { get; set; }
     public string? Contact { get; set; }
 
-    public bool IsBlank => string.IsNullOrWhiteSpace(FullName) && string.IsNullOrWhiteSpace(Address)
-        && string.IsNullOrWhiteSpace(Contact);
+    public bool IsBlank => PlainText.IsBlank(FullName) && PlainText.IsBlank(Address)
+        && PlainText.IsBlank(Contact);
 
     internal void AddProblems(List<string> problems)
     {
-        if (string.IsNullOrWhiteSpace(FullName)) problems.Add("Each victim-survivor needs a name.");
+        if (PlainText.IsBlank(FullName)) problems.Add("Each victim-survivor needs a name.");
         else if (FullName.Trim().Length > ReferralInput.MaxNameLength)
             problems.Add($"A victim-survivor's name is at most {ReferralInput.MaxNameLength} characters.");
         if (Address?.Trim().Length > 500) problems.Add("A victim-survivor's address is at most 500 characters.");

@@ -68,7 +68,7 @@ public sealed partial class ReferralService(IDbContextFactory<DapPanelDbContext>
             RiskLevel = input.RiskLevel!.Value,
             ChildrenCount = input.ChildrenCount,
             Summary = input.Summary!.Trim(),
-            OffendingHistory = string.IsNullOrWhiteSpace(input.OffendingHistory) ? null : input.OffendingHistory.Trim(),
+            OffendingHistory = PlainText.IsBlank(input.OffendingHistory) ? null : input.OffendingHistory.Trim(),
         };
         c.VictimSurvivors.AddRange(input.VictimSurvivors.Where(v => !v.IsBlank).Select(v => new VictimSurvivor
         {
@@ -93,7 +93,7 @@ public sealed partial class ReferralService(IDbContextFactory<DapPanelDbContext>
     {
         var names = new HashSet<string>(input.AliasList.Select(Key)) ;
         var name = Key(input.PerpetratorName ?? "");
-        var victims = input.VictimSurvivors.Where(v => !string.IsNullOrWhiteSpace(v.FullName)).Select(v => Key(v.FullName!)).ToHashSet();
+        var victims = input.VictimSurvivors.Where(v => !PlainText.IsBlank(v.FullName)).Select(v => Key(v.FullName!)).ToHashSet();
         if (name.Length == 0 && names.Count == 0 && victims.Count == 0) return [];
 
         var since = clock.GetUtcNow().AddMonths(-RepeatWindowMonths);
@@ -146,7 +146,7 @@ public sealed partial class ReferralService(IDbContextFactory<DapPanelDbContext>
 
     static string Tidy(string value) => Spaces().Replace(value.Trim(), " ");
 
-    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    static string? Blank(string? value) => PlainText.IsBlank(value) ? null : value.Trim();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

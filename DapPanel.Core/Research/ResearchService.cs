@@ -143,5 +143,5 @@ public sealed class ResearchService(
         return await notifier.SendAsync(db, meeting, panel, queued, cancellationToken);
     }
 
-    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    static string? Blank(string? value) => PlainText.IsBlank(value) ? null : value.Trim();
 }

@@ -50,7 +50,7 @@ public sealed class ResearchAnswerInput
         if (Answer is null) problems.Add("Say whether the person is known to your agency.");
         if (Notes?.Trim().Length > AgencyResearch.MaxNotesLength)
             problems.Add($"Notes are at most {AgencyResearch.MaxNotesLength} characters.");
-        if (Answer == ResearchAnswer.KnownToUs && string.IsNullOrWhiteSpace(ContactName))
+        if (Answer == ResearchAnswer.KnownToUs && PlainText.IsBlank(ContactName))
             problems.Add("Give a contact at your agency for a case known to you.");
         if (ContactName?.Trim().Length > 200) problems.Add("The contact's name is at most 200 characters.");
         if (ContactDetails?.Trim().Length > 300) problems.Add("The contact details are at most 300 characters.");
@@ -59,7 +59,7 @@ public sealed class ResearchAnswerInput
             if (lever.Family is null || lever.Area is null) problems.Add("Each lever needs a family and an area.");
             else if (!LeverAreas.Belongs(lever.Area.Value, lever.Family.Value))
                 problems.Add($"\"{lever.Area.Value.Label()}\" is not one of the {lever.Family.Value.Label().ToLowerInvariant()} levers.");
-            if (string.IsNullOrWhiteSpace(lever.Description)) problems.Add("Say what each lever is.");
+            if (PlainText.IsBlank(lever.Description)) problems.Add("Say what each lever is.");
             else if (lever.Description.Trim().Length > 1000) problems.Add("A lever's description is at most 1000 characters.");
         }
         return problems;

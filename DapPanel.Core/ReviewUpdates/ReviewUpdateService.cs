@@ -99,7 +99,7 @@ public sealed class ReviewUpdateService(
         update.WorkStatus = input.WorkStatus!.Value;
         update.Engagement = input.Engagement!.Value;
         update.BehaviourChangeSessions = input.BehaviourChangeSessions;
-        update.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        update.Notes = PlainText.IsBlank(input.Notes) ? null : input.Notes.Trim();
         update.WrittenByPersonId = actor.PersonId;
         update.WrittenAt = clock.GetUtcNow();
         db.Interventions.RemoveRange(update.Interventions);

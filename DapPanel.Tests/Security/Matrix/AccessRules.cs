@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using static DapPanel.Tests.Security.Matrix.Persona;
+
+namespace DapPanel.Tests.Security.Matrix;
+
+/// <summary>
+/// Who may use each page, endpoint and hub method. The matrix enumerates them from the app itself and fails for
+/// any that is missing here, so a new one cannot go unchecked.
+/// </summary>
+public static partial class AccessRules
+{
+    static readonly Persona[] Everyone = Personas.All;
+    static readonly Persona[] SignedIn = Personas.SignedIn;
+    static readonly Persona[] PanelSeats = [Administrator, Chair, .. Personas.PanelAgencies];
+
+    /// <summary>Page route templates, as written in their @page directives.</summary>
+    public static readonly IReadOnlyDictionary<string, Persona[]> Pages = new Dictionary<string, Persona[]>
+    {
+        ["/"] = SignedIn,
+        ["/account/login"] = Everyone,
+        ["/account/access-denied"] = Everyone,
+        ["/not-found"] = Everyone,
+        ["/error"] = Everyone,
+        ["/attendance/settings"] = [Administrator],
+        ["/cases"] = [Administrator, Chair],
+        ["/cases/{CaseId:guid}"] = [Administrator, Chair],
+        ["/insight"] = [Manager, Chair, Administrator],
+        // Everyone signed in has a meetings list; an outsider's is empty (checked by the leak rule).
+        ["/meetings"] = SignedIn,
+        ["/meetings/new"] = [Administrator],
+        ["/meetings/{MeetingId:guid}"] = [Administrator, Chair, Manager, .. Personas.PanelAgencies],
+        ["/meetings/{MeetingId:guid}/agenda"] = [Administrator],
+        ["/meetings/{MeetingId:guid}/case-list"] = PanelSeats,
+        ["/meetings/{MeetingId:guid}/circulate"] = [Administrator, Chair],
+        ["/meetings/{MeetingId:guid}/live"] = PanelSeats,
+        ["/meetings/{MeetingId:guid}/minutes"] = [Chair],
+        ["/meetings/{MeetingId:guid}/readiness"] = [Administrator, Chair],
+        ["/meetings/{MeetingId:guid}/research"] = Personas.PanelAgencies,
+        ["/meetings/{MeetingId:guid}/review-updates"] = [Administrator, Chair, CaseManager],
+        ["/referrals/new"] = [Administrator],
+        ["/review-updates/{AgendaItemId:guid}"] = [Administrator, Chair, CaseManager],
+    };
+
+    /// <summary>HTTP endpoints other than pages and hubs, as "METHOD pattern" with the request the matrix makes.</summary>
+    public static readonly IReadOnlyList<EndpointRule> Endpoints =
+    [
+        new("ANY /health", "/health", Everyone),
+        new("ANY /health/live", "/health/live", Everyone),
+        new("ANY /health/ready", "/health/ready", Everyone),
+        new("POST /account/logout", "/account/logout", SignedIn, FreshSession: true),
+        new("GET /insight/{table}.csv", "/insight/attendance.csv?panel={panel}&from=2026-01-01&to=2026-11-30",
+            [Manager, Chair, Administrator]),
+        new("GET /meetings/{id:guid}/minutes.pdf", "/meetings/{closed}/minutes.pdf", [Chair, Administrator]),
+        // Without an agency, chairs and administrators get every agency's list and everyone else their own.
+        new("GET /meetings/{id:guid}/actions.pdf", "/meetings/{closed}/actions.pdf",
+            [Chair, Administrator, Manager, .. Personas.PanelAgencies]),
+        new("GET /meetings/{id:guid}/actions.pdf", "/meetings/{closed}/actions.pdf?agency={own}",
+            [Chair, Administrator, Manager, .. Personas.PanelAgencies]),
+        new("GET /meetings/{id:guid}/actions.pdf", "/meetings/{closed}/actions.pdf?agency={probation}",
+            [Chair, Administrator, PanelMember]),
+        new("GET /meetings/{id:guid}/case-list.pdf", "/meetings/{upcoming}/case-list.pdf", PanelSeats),
+    ];
+
+    /// <summary>Hub methods of /hubs/meeting, each with who may call it on the matrix's live meeting.</summary>
+    public static readonly IReadOnlyDictionary<string, Persona[]> HubMethods = new Dictionary<string, Persona[]>
+    {
+        ["JoinMeeting"] = PanelSeats,
+        ["GetConfidentialityStatement"] = PanelSeats,
+        ["AcknowledgeConfidentiality"] = PanelSeats,
+        ["LeaveMeeting"] = SignedIn,
+        ["GetView"] = PanelSeats,
+        ["ChangesSince"] = PanelSeats,
+        ["StartMeeting"] = [Chair],
+        ["MoveToItem"] = [Chair],
+        ["NextItem"] = [Chair],
+        ["StartTimer"] = [Chair],
+        ["PauseTimer"] = [Chair],
+        ["DeferItem"] = [Chair],
+        // Agencies speak for themselves (the matrix offers the caller's own agency); the chair for anyone.
+        ["AddLever"] = [Chair, .. Personas.PanelAgencies],
+        // The lever and action being changed are probation's.
+        ["EditLever"] = [Chair, PanelMember],
+        ["WithdrawLever"] = [Chair, PanelMember],
+        ["AgreeAction"] = [Chair, .. Personas.PanelAgencies],
+        ["ReassignAction"] = [Chair],
+        ["RecordDecision"] = [Chair],
+        ["CloseMeeting"] = [Chair],
+    };
+
+    /// <summary>
+    /// How Core words a refusal (AccessDeniedException), as pages and the hub show it. Anything else a page or
+    /// hub method says (a broken rule, a closed meeting) means the person got in.
+    /// </summary>
+    public static bool IsRefusal(string message)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(message);
+        return OnlyTheseCan().IsMatch(text) || RefusalPhrase().IsMatch(text);
+    }
+
+    [GeneratedRegex(@"(^|>)\s*Only (the )?[^.<]*can ")]
+    private static partial Regex OnlyTheseCan();
+
+    [GeneratedRegex(@"You can (only|answer only|download only)|You do not have access|Your session has ended|Apologies are sent by the agency's own members|This case list has not been circulated|does not exist or is not one of your panels|That (meeting|case|agenda item) does not exist")]
+    private static partial Regex RefusalPhrase();
+}
+
+/// <summary>One request to an endpoint; {panel}, {closed}, {upcoming}, {own} and {probation} are filled in.</summary>
+public sealed record EndpointRule(string Endpoint, string Request, Persona[] Allowed, bool FreshSession = false)
+{
+    public override string ToString() => Request;
+}

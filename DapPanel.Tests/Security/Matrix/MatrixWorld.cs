@@ -1,0 +1,136 @@
+using System.Net;
+using DapPanel.Core.Data;
+using DapPanel.Core.Demo;
+using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
+using DapPanel.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DapPanel.Tests.Security.Matrix;
+
+/// <summary>
+/// One demo server for the authorization matrix and the bad-input suite, with a signed-in session per persona,
+/// an agency that is not on the panel, a live meeting of its own, and every name that must not leak.
+/// </summary>
+public sealed class MatrixWorld : IAsyncLifetime
+{
+    public const string OutsiderEmail = "outsider@neighbouring-borough.example";
+
+    readonly Dictionary<Persona, CookieContainer> sessions = [];
+
+    public TestServer Server { get; } = new();
+    public Guid PanelId { get; private set; }
+    /// <summary>The demo's next meeting, circulated: case list, research and live room are open.</summary>
+    public Guid UpcomingMeetingId { get; private set; }
+    /// <summary>The demo's latest closed meeting, with minutes.</summary>
+    public Guid ClosedMeetingId { get; private set; }
+    public Guid CaseId { get; private set; }
+    public Guid ReviewItemId { get; private set; }
+    /// <summary>A live meeting owned by the matrix, for the hub methods.</summary>
+    public TestMeeting LiveMeeting { get; private set; } = null!;
+    /// <summary>A second live meeting, only for closing.</summary>
+    public Guid MeetingToClose { get; private set; }
+    public Guid ProbationLeverId { get; private set; }
+    public Guid ProbationActionId { get; private set; }
+    public IReadOnlyList<string> PerpetratorNames { get; private set; } = [];
+    public IReadOnlyList<string> VictimNames { get; private set; } = [];
+    public Dictionary<Persona, Guid> AgencyOf { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await Server.InitializeAsync();
+        await AddOutsiderAsync();
+        await Server.ReadAsync(async db =>
+        {
+            PanelId = await db.Panels.Select(p => p.Id).SingleAsync();
+            UpcomingMeetingId = await db.Meetings.Where(m => m.Status == MeetingStatus.Circulated)
+                .OrderBy(m => m.StartsAt).Select(m => m.Id).FirstAsync();
+            ClosedMeetingId = (await db.Meetings.Where(m => m.Status == MeetingStatus.Closed)
+                .Select(m => new { m.Id, m.StartsAt }).ToListAsync()).MaxBy(m => m.StartsAt)!.Id;
+            var upcomingItems = db.AgendaItems.Where(i => i.MeetingId == UpcomingMeetingId);
+            CaseId = await upcomingItems.OrderBy(i => i.Order).Select(i => i.CaseId).FirstAsync();
+            ReviewItemId = await upcomingItems.Where(i => i.Kind == AgendaItemKind.Review).Select(i => i.Id).FirstAsync();
+            foreach (var persona in Personas.SignedIn)
+            {
+                var email = persona.Email();
+                AgencyOf[persona] = await db.People.Where(p => p.Email == email).Select(p => p.AgencyId).SingleAsync();
+            }
+            return 0;
+        });
+        await StartLiveMeetingAsync();
+        await Server.ReadAsync(async db =>
+        {
+            PerpetratorNames = (await db.Cases.ToListAsync()).Select(c => c.Perpetrator.FullName).ToList();
+            VictimNames = await db.VictimSurvivors.Select(v => v.FullName).Distinct().ToListAsync();
+            return 0;
+        });
+    }
+
+    public async Task<CookieContainer> SessionAsync(Persona persona)
+    {
+        if (persona == Persona.Anonymous) return new CookieContainer();
+        if (!sessions.TryGetValue(persona, out var cookies))
+            sessions[persona] = cookies = await HttpSignIn.SignInAsync(Server.BaseUrl, persona.Email()!, DemoLogins.Password);
+        return cookies;
+    }
+
+    public async Task<HttpClient> ClientAsync(Persona persona) =>
+        new(new HttpClientHandler { CookieContainer = await SessionAsync(persona), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(Server.BaseUrl),
+        };
+
+    async Task AddOutsiderAsync()
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<DapPanelDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var agency = new Agency { Name = "Neighbouring Borough Police", Kind = AgencyKind.Police };
+        var person = new Person { FullName = "PC Outside Panel", Email = OutsiderEmail, AgencyId = agency.Id };
+        db.Agencies.Add(agency);
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DapPanelUser>>();
+        var user = new DapPanelUser { UserName = OutsiderEmail, Email = OutsiderEmail, EmailConfirmed = true, PersonId = person.Id };
+        Assert.True((await users.CreateAsync(user, DemoLogins.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, nameof(Role.AgencyMember))).Succeeded);
+    }
+
+    /// <summary>A live meeting with a lever and an action of probation's, so edits have something to aim at.</summary>
+    async Task StartLiveMeetingAsync()
+    {
+        LiveMeeting = await Server.CreateAsync(items: 3);
+        var chair = await Server.DemoAsync(Persona.Chair.Email()!, Role.Chair);
+        var probation = await Server.DemoAsync(Persona.PanelMember.Email()!, Role.AgencyMember);
+        var services = Server.Services;
+        var flow = services.GetRequiredService<IMeetingFlow>();
+        await flow.StartAsync(chair, Guid.NewGuid(), LiveMeeting.Id);
+        MeetingToClose = (await Server.CreateAsync(items: 1)).Id;
+        await flow.StartAsync(chair, Guid.NewGuid(), MeetingToClose);
+        var item = LiveMeeting.ItemIds[0];
+        await services.GetRequiredService<ILeverBoard>().AddAsync(probation, Guid.NewGuid(), LiveMeeting.Id, item,
+            new LeverInput(probation.AgencyId, LeverFamily.Disrupt, LeverArea.BreachOfOrders, "Recall on breach of licence"));
+        await services.GetRequiredService<IActionBoard>().AgreeAsync(probation, Guid.NewGuid(), LiveMeeting.Id, item,
+            new ActionInput("Check licence compliance", probation.AgencyId, null, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30))));
+        (ProbationLeverId, ProbationActionId) = await Server.ReadAsync(async db => (
+            await db.Levers.Where(l => l.MeetingId == LiveMeeting.Id).Select(l => l.Id).SingleAsync(),
+            await db.Actions.Where(a => a.AgendaItemId == item).Select(a => a.Id).SingleAsync()));
+    }
+
+    public Task<Guid> VersionOfLeverAsync(Guid leverId) =>
+        Server.ReadAsync(db => db.Levers.Where(l => l.Id == leverId).Select(l => l.Version).SingleAsync());
+
+    public Task<Guid> VersionOfActionAsync(Guid actionId) =>
+        Server.ReadAsync(db => db.Actions.Where(a => a.Id == actionId).Select(a => a.Version).SingleAsync());
+
+    public Task DisposeAsync() => Server.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class MatrixCollection : ICollectionFixture<MatrixWorld>
+{
+    public const string Name = "Authorization matrix";
+}
