@@ -83,8 +83,10 @@ public class PanelRehearsalTests
                     "Tell the victim-survivor's IDVA that the case is closed", Housing, "Jamie Starling"),
             ];
             foreach (var h in hearings)
+            {
                 await admin.ClickAsync($"button[aria-label='Add {h.Reference} as {h.Kind}']");
-            await admin.Locator(".agenda-builder-item").Nth(hearings.Length - 1).WaitForAsync();
+                await admin.Locator(".agenda-builder-item", new() { HasText = h.Reference }).WaitForAsync();
+            }
             Assert.Equal(hearings.Length, await admin.Locator(".agenda-builder-item").CountAsync());
             await axe.LookAsync(admin, "rehearsal-05-agenda-builder");
 
@@ -125,8 +127,8 @@ public class PanelRehearsalTests
             var apologies = mentalHealth.GetByTestId("apologies");
             var thisMeeting = apologies.Locator(".apology-meeting").First;
             await thisMeeting.GetByRole(AriaRole.Button, new() { Name = "Send apologies" }).ClickAsync();
-            await apologies.GetByLabel("Note for the chair (optional)").FillAsync("Clinic clash; our records check is with the coordinator.");
-            await apologies.GetByRole(AriaRole.Button, new() { Name = "Send apologies" }).ClickAsync();
+            await thisMeeting.GetByLabel("Note for the chair (optional)").FillAsync("Clinic clash; our records check is with the coordinator.");
+            await thisMeeting.GetByRole(AriaRole.Button, new() { Name = "Send apologies" }).ClickAsync();
             await apologies.Locator(".apology-sent").First.WaitForAsync();
             await axe.LookAsync(mentalHealth, "rehearsal-11-home-apologies");
             await mentalHealth.Context.CloseAsync();
@@ -155,6 +157,8 @@ public class PanelRehearsalTests
             foreach (var (h, index) in hearings.Select((h, i) => (h, i)))
             {
                 await chair.Locator("[data-testid=live-item] h2", new() { HasText = h.Reference }).WaitForAsync();
+                if (h.Reference == repeatReference)
+                    await chair.GetByTestId("repeat-referral").WaitForAsync();
                 var agency = agencies[h.LeverBy];
                 await agency.Locator("[data-testid=live-item] h2", new() { HasText = h.Reference }).WaitForAsync();
                 await agency.GetByRole(AriaRole.Button, new() { Name = "Offer a lever" }).ClickAsync();
@@ -252,6 +256,18 @@ public class PanelRehearsalTests
             Assert.Equal(before.MentalHealthAttended, after.MentalHealthAttended);
 
             axe.AssertNone();
+        }
+        catch (Exception failure)
+        {
+            // What each person had on screen when the rehearsal stopped, and what the app told them, for whoever reads the failure.
+            var n = 0;
+            var told = new List<string>();
+            foreach (var page in browser.Browser.Contexts.SelectMany(c => c.Pages))
+            {
+                await page.ScreenshotAsync($"rehearsal-failed-{++n}");
+                told.AddRange((await page.Locator(".mud-snackbar").AllInnerTextsAsync()).Select(t => $"page {n}: {t}"));
+            }
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nMessages on screen:\n{string.Join("\n", told)}\n{failure}");
         }
         finally
         {
