@@ -267,7 +267,8 @@ public class PanelRehearsalTests
                 await page.ScreenshotAsync($"rehearsal-failed-{++n}");
                 told.AddRange((await page.Locator(".mud-snackbar").AllInnerTextsAsync()).Select(t => $"page {n}: {t}"));
             }
-            throw new Xunit.Sdk.XunitException($"{failure.Message}\nMessages on screen:\n{string.Join("\n", told)}\n{failure}");
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nMessages on screen:\n{string.Join("\n", told)}\n"
+                + $"axe so far:\n{string.Join("\n", axe.Problems)}\n{failure}");
         }
         finally
         {
@@ -345,13 +346,20 @@ public class PanelRehearsalTests
         await chair.GetByTestId("decision-outcome").Filter(new() { HasText = h.Outcome }).WaitForAsync();
     }
 
-    /// <summary>Both chairs open the recorded decision to change it; the second to save is shown the first's change.</summary>
+    /// <summary>
+    /// The co-chair had the decision form open when the chair recorded: they are shown the chair's decision and keep
+    /// it. Then both change it at once: the second to save is shown the first's change and chooses knowingly.
+    /// </summary>
     static async Task DecisionChangedByTwoChairsAtOnceAsync(IPage chair, IPage cochair, Hearing h)
     {
+        var shown = cochair.GetByTestId("decision-conflict");
+        await shown.Filter(new() { HasText = h.Rationale }).WaitForAsync();
+        await cochair.ScreenshotAsync("rehearsal-13a-decision-shown-to-cochair");
+        await cochair.GetByTestId("decision-form").GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await cochair.GetByTestId("decision-rationale").Filter(new() { HasText = h.Rationale }).WaitForAsync();
+
         await chair.GetByRole(AriaRole.Button, new() { Name = "Change the decision" }).ClickAsync();
         await cochair.GetByRole(AriaRole.Button, new() { Name = "Change the decision" }).ClickAsync();
-
         var cochairForm = cochair.GetByTestId("decision-form");
         await cochairForm.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = "Review" });
         await cochairForm.GetByLabel("Bring back by").FillAsync(PanelTime.Today(TimeProvider.System).AddDays(14).ToString("yyyy-MM-dd"));
@@ -359,14 +367,12 @@ public class PanelRehearsalTests
         await cochairForm.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
 
         var conflict = chair.GetByTestId("decision-conflict");
-        await conflict.WaitForAsync();
-        Assert.Contains("Bring back with the probation records check first.", await conflict.InnerTextAsync());
+        await conflict.Filter(new() { HasText = "Bring back with the probation records check first." }).WaitForAsync();
         await chair.ScreenshotAsync("rehearsal-13b-decision-conflict");
 
         // The chair keeps their own decision, knowingly.
         await conflict.GetByRole(AriaRole.Button, new() { Name = "Replace it with mine" }).ClickAsync();
         var form = chair.GetByTestId("decision-form");
-        await form.Locator("textarea").First.FillAsync(h.Rationale);
         await form.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
         await cochair.GetByTestId("decision-rationale").Filter(new() { HasText = h.Rationale }).WaitForAsync();
         await chair.GetByTestId("decision-outcome").Filter(new() { HasText = h.Outcome }).WaitForAsync();
