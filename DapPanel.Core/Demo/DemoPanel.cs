@@ -101,6 +101,7 @@ public sealed class DemoPanel(
         var reviewCases = SeedReviewCases(db, past, upcoming, upcomingDate, today, chairId);
         SeedClosedAndUnsuitableCases(db, past, chairId);
         var newCases = SeedNewReferrals(db, upcoming, today);
+        FlagRepeatReferral(db, newCases[^1].Case, people["idva@dappanel.example"], people["admin@dappanel.example"]);
         OrderAgenda(upcoming, newCases, reviewCases);
 
         foreach (var (meeting, index) in past.Select((m, i) => (m, i)))
@@ -221,6 +222,23 @@ public sealed class DemoPanel(
                 : "Eligibility. Probation: is he under supervision? Housing: where is he living? IDVA: is the victim-survivor supported?"));
         }
         return result;
+    }
+
+    /// <summary>
+    /// One new referral shares a victim-survivor with a case closed this year, so the demo shows a repeat referral
+    /// flagged as the referral form would have flagged it.
+    /// </summary>
+    static void FlagRepeatReferral(DapPanelDbContext db, Case repeat, Person referrer, Person coordinator)
+    {
+        var earlier = db.Cases.Local.Single(c => c.Perpetrator.FullName == "Karl Yew");
+        var shared = earlier.VictimSurvivors[0].FullName;
+        repeat.VictimSurvivors.Add(new VictimSurvivor { FullName = shared });
+        db.Referrals.Add(new Referral
+        {
+            CaseId = repeat.Id, ReferrerName = referrer.FullName, ReferrerAgencyId = referrer.AgencyId, IsRepeat = true,
+            RecordedAt = PanelTime.At(repeat.ReferredOn, new TimeOnly(11, 0)), RecordedByPersonId = coordinator.Id,
+        });
+        db.CaseLinks.Add(new CaseLink { CaseId = repeat.Id, LinkedCaseId = earlier.Id, Reason = $"Same victim-survivor: {shared}" });
     }
 
     static void OrderAgenda(Meeting upcoming, List<(Case Case, string Focus)> newCases, List<(Case Case, string Focus)> reviews)

@@ -53,6 +53,8 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         var levers = await db.Levers.AsNoTracking().Where(l => caseIds.Contains(l.CaseId)).ToListAsync();
         var actions = await db.Actions.AsNoTracking().Include(a => a.OwnerPerson)
             .Where(a => caseIds.Contains(a.CaseId)).ToListAsync();
+        var repeats = (await db.Referrals.AsNoTracking().Where(r => r.IsRepeat && caseIds.Contains(r.CaseId))
+            .Select(r => r.CaseId).ToListAsync()).ToHashSet();
         var itemIds = meeting.AgendaItems.Select(i => i.Id).ToHashSet();
         var memberships = await db.PanelMemberships.AsNoTracking().Where(m => m.PanelId == meeting.PanelId).ToListAsync();
         var memberIds = memberships.Select(m => m.AgencyId).ToHashSet();
@@ -63,7 +65,7 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
 
         var items = meeting.AgendaItems.OrderBy(i => i.Order).Select(item => new LiveItem(
             item.Id, item.Order, item.Kind, item.PlannedMinutes, item.Focus, ProgressOf(item, meeting),
-            item.ElapsedSeconds, item.TimerStartedAt, CaseOf(item.Case!, today),
+            item.ElapsedSeconds, item.TimerStartedAt, CaseOf(item.Case!, today, repeats.Contains(item.CaseId)),
             item.Decision is { } d
                 ? new LiveDecision(d.Outcome, d.Rationale, d.ClosureReason, d.ReviewOn, d.ExtensionReason, d.RecordedByName,
                     d.RecordedAt, d.Version)
@@ -100,8 +102,8 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         : item.HeardAt is not null || item.Decision is not null ? ItemProgress.Heard
         : ItemProgress.ToCome;
 
-    static LiveCase CaseOf(Case c, DateOnly today) => new(c.Id, c.Reference, c.Perpetrator.FullName, c.RiskLevel,
+    static LiveCase CaseOf(Case c, DateOnly today, bool isRepeat) => new(c.Id, c.Reference, c.Perpetrator.FullName, c.RiskLevel,
         c.ReferralSource, c.Status, c.IsSerialPerpetrator, c.VictimSurvivors.Count,
         VictimInformation.Shared(c.VictimSurvivors.Select(v => v.FullName), c.ChildrenCount), c.Summary,
-        c.OffendingHistory, c.AcceptedOn, c.EarliestClosureOn, c.NeedsExtensionReason(today));
+        c.OffendingHistory, c.AcceptedOn, c.EarliestClosureOn, c.NeedsExtensionReason(today), isRepeat);
 }

@@ -18,7 +18,8 @@ public sealed record LiveAction(Guid Id, string Description, Guid OwnerAgencyId,
 /// <summary>The case card; Victims holds the victim-survivor and child tier as this viewer may see it.</summary>
 public sealed record LiveCase(Guid Id, string Reference, string PerpetratorName, RiskLevel RiskLevel,
     ReferralSource ReferralSource, CaseStatus Status, bool IsSerialPerpetrator, int VictimCount, VictimInformation Victims,
-    string? Summary, string? OffendingHistory, DateOnly? AcceptedOn, DateOnly? EarliestClosureOn, bool NeedsExtensionReason);
+    string? Summary, string? OffendingHistory, DateOnly? AcceptedOn, DateOnly? EarliestClosureOn, bool NeedsExtensionReason,
+    bool IsRepeatReferral);
 
 public sealed record LiveItem(Guid Id, int Order, AgendaItemKind Kind, int PlannedMinutes, string? Focus,
     ItemProgress Progress, int ElapsedSeconds, DateTimeOffset? TimerStartedAt, LiveCase Case,

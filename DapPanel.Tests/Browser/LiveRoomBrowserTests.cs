@@ -41,6 +41,9 @@ public class LiveRoomBrowserTests(TestServer server)
             await chair.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
 
             await probation.Locator("[data-testid=decision-rationale]", new() { HasText = "Eligible: high risk" }).WaitForAsync();
+            // The chair's own form closes on the recorded decision rather than warning about it as someone else's.
+            await chair.Locator("[data-testid=decision-rationale]", new() { HasText = "Eligible: high risk" }).WaitForAsync();
+            Assert.Equal(0, await chair.GetByTestId("decision-conflict").CountAsync());
             await probation.ScreenshotAsync("live-room-agency");
             Assert.Contains("Accept", await probation.Locator("[data-testid=decision-outcome]").InnerTextAsync());
 

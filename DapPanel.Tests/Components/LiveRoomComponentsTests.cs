@@ -23,7 +23,7 @@ public class LiveRoomComponentsTests : BunitTest
     }
 
     static LiveCase Case(int n) => new(Guid.NewGuid(), $"DAPP-26-{n:000}", $"Person {n}", RiskLevel.High, ReferralSource.Police,
-        CaseStatus.Referred, false, 1, VictimInformation.Shared([$"Victim {n}"], 2), "Concerns", "History", null, null, false);
+        CaseStatus.Referred, false, 1, VictimInformation.Shared([$"Victim {n}"], 2), "Concerns", "History", null, null, false, false);
 
     static LiveItem Item(int order, ItemProgress progress, int elapsedSeconds = 0, DateTimeOffset? timerStartedAt = null,
         LiveDecision? decision = null) =>

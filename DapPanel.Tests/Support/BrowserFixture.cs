@@ -112,6 +112,10 @@ public static class PageActions
         }
     }
 
-    public static Task ScreenshotAsync(this IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        // From the top: a full-page shot of a scrolled page draws the sticky app bar across the middle.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 }

@@ -22,4 +22,11 @@ public static class Display
 
     public static string Minutes(int minutes) =>
         minutes >= 60 ? $"{minutes / 60} h {minutes % 60:00} min" : $"{minutes} min";
+
+    /// <summary>A day as a native date input holds it (yyyy-MM-dd).</summary>
+    public static string? IsoDay(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A native date input's value, or null when it is empty or not a date.</summary>
+    public static DateOnly? ParseIsoDay(object? value) =>
+        DateOnly.TryParseExact(value as string, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 }
