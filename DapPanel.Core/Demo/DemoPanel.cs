@@ -14,6 +14,8 @@ public sealed class DemoPanel(
     IDbContextFactory<DapPanelDbContext> dbFactory, UserManager<DapPanelUser> users,
     RoleManager<IdentityRole> roles, TimeProvider clock)
 {
+    public const string PanelName = "Croydon DAPP";
+
     static readonly (string Name, AgencyKind Kind)[] AgencyList =
     [
         ("Police — South Area domestic abuse team", AgencyKind.Police),
@@ -80,7 +82,7 @@ public sealed class DemoPanel(
         db.People.AddRange(people.Values);
 
         var upcomingDate = NextTuesday(today.AddDays(8));
-        var panel = new Panel { Name = "Croydon DAPP", Area = "London Borough of Croydon" };
+        var panel = new Panel { Name = PanelName, Area = "London Borough of Croydon" };
         panel.Members.AddRange(agencies.Values.Select(a => new PanelMembership
         {
             AgencyId = a.Id, IsCore = a.Kind is not (AgencyKind.Health or AgencyKind.AdultSocialCare),

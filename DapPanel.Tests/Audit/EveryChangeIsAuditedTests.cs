@@ -1,10 +1,12 @@
 using System.Reflection;
+using DapPanel.Core.Administration;
 using DapPanel.Core.Agenda;
 using DapPanel.Core.AtTheTable;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Cases;
 using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
+using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Insight;
 using DapPanel.Core.LiveMeeting;
@@ -14,6 +16,7 @@ using DapPanel.Core.Research;
 using DapPanel.Core.Retention;
 using DapPanel.Core.ReviewUpdates;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using DapPanel.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +62,8 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
         "IHomeQueries.GetAsync",
         "IAuditSearch.OptionsAsync", "IAuditSearch.SearchAsync",
         "IRetentionService.ReviewAsync",
+        "IInformationSharingService.GetAgreementAsync", "IInformationSharingService.SettingsAsync",
+        "IPeopleAdministration.ListAsync", "IAgencyAdministration.ListAsync",
     ];
 
     public static IEnumerable<object[]> Audited => Scenarios.Keys.Order().Select(k => new object[] { k });
@@ -363,6 +368,77 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
             var due = (await w.Get<IRetentionService>().ReviewAsync(admin)).Due.First();
             return (admin, () => w.Get<IRetentionService>().EraseAsync(admin, due.CaseId, due.Version));
         },
+
+        // Information sharing: a panel of its own, so a new agreement does not gate every other scenario
+        ["IInformationSharingService.AcknowledgeAsync"] = async w =>
+        {
+            var health = await w.Member("health@dappanel.example"); // the demo member who has not acknowledged
+            var panelId = await w.Server.ReadAsync(db => db.Panels.Where(p => p.Name == DemoPanel.PanelName).Select(p => p.Id).SingleAsync());
+            var number = (await w.Get<IInformationSharingService>().GetAgreementAsync(health, panelId)).Number!.Value;
+            return (health, () => w.Get<IInformationSharingService>().AcknowledgeAsync(health, panelId, number));
+        },
+        ["IInformationSharingService.PublishAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var panelId = await w.OtherPanelAsync();
+            return (admin, () => w.Get<IInformationSharingService>().PublishAsync(admin, panelId,
+                "We share case information only to reduce the risk to victim-survivors and children.", null));
+        },
+        ["IInformationSharingService.SetVictimTierAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var panelId = await w.OtherPanelAsync();
+            var agency = (await w.Get<IInformationSharingService>().SettingsAsync(admin))
+                .Single(p => p.PanelId == panelId).Agencies.Single();
+            return (admin, () => w.Get<IInformationSharingService>().SetVictimTierAsync(admin, agency.MembershipId,
+                !agency.SharesVictimDetails, agency.Version));
+        },
+
+        // People and agencies
+        ["IPeopleAdministration.AddAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var input = await w.NewPersonAsync();
+            return (admin, () => w.Get<IPeopleAdministration>().AddAsync(admin, input));
+        },
+        ["IPeopleAdministration.ChangeAccessAsync"] = PersonChange((w, admin, person) =>
+            w.Get<IPeopleAdministration>().ChangeAccessAsync(admin, person.PersonId, new PersonAccessInput
+            {
+                FullName = person.FullName, JobTitle = "Team leader", AgencyId = person.AgencyId, Roles = [Role.AgencyMember, Role.Manager],
+            }, person.Version)),
+        ["IPeopleAdministration.SetActiveAsync"] = PersonChange((w, admin, person) =>
+            w.Get<IPeopleAdministration>().SetActiveAsync(admin, person.PersonId, false, person.Version)),
+        ["IPeopleAdministration.UnlockAsync"] = PersonChange((w, admin, person) =>
+            w.Get<IPeopleAdministration>().UnlockAsync(admin, person.PersonId, person.Version)),
+        ["IPeopleAdministration.ResetTwoFactorAsync"] = PersonChange((w, admin, person) =>
+            w.Get<IPeopleAdministration>().ResetTwoFactorAsync(admin, person.PersonId, person.Version)),
+        ["IAgencyAdministration.AddAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            return (admin, () => w.Get<IAgencyAdministration>().AddAsync(admin, new AgencyInput
+            {
+                Name = "Women's Aid " + Guid.NewGuid().ToString("N")[..6], Kind = AgencyKind.Other,
+            }));
+        },
+        ["IAgencyAdministration.UpdateAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var name = "Refuge " + Guid.NewGuid().ToString("N")[..6];
+            var id = await w.Get<IAgencyAdministration>().AddAsync(admin, new AgencyInput { Name = name, Kind = AgencyKind.Other });
+            var agency = (await w.Get<IAgencyAdministration>().ListAsync(admin)).Single(a => a.Id == id);
+            return (admin, () => w.Get<IAgencyAdministration>().UpdateAsync(admin, id, new AgencyInput
+            {
+                Name = name + " (South)", Kind = agency.Kind, SeniorContactName = "Morgan Reed", SeniorContactEmail = "morgan.reed@refuge.example",
+            }, agency.Version));
+        },
+    };
+
+    static Scenario PersonChange(Func<World, Actor, PersonAccountView, Task> change) => async w =>
+    {
+        var admin = await w.Admin();
+        var id = await w.Get<IPeopleAdministration>().AddAsync(admin, await w.NewPersonAsync());
+        var person = (await w.Get<IPeopleAdministration>().ListAsync(admin)).Single(p => p.PersonId == id);
+        return (admin, () => change(w, admin, person));
     };
 
     static ReferralInput Referral(World w, Guid referrerAgencyId) => new()
@@ -424,6 +500,30 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
             await using var db = await Get<IDbContextFactory<DapPanelDbContext>>().CreateDbContextAsync();
             await change(db);
             await db.SaveChangesAsync();
+        }
+
+        public async Task<NewPersonInput> NewPersonAsync()
+        {
+            var unique = Guid.NewGuid().ToString("N")[..8];
+            return new NewPersonInput
+            {
+                FullName = "Sam Audit " + unique, Email = $"sam.{unique}@housing.example", JobTitle = "Housing officer",
+                AgencyId = await Server.AgencyIdAsync(AgencyKind.Housing), Roles = [Role.AgencyMember], Password = "Housing-" + unique + "-A1",
+            };
+        }
+
+        /// <summary>A second panel with one member agency, for changes that would otherwise touch the demo panel.</summary>
+        public async Task<Guid> OtherPanelAsync()
+        {
+            var panel = new Panel { Name = "Sutton DAPP " + Guid.NewGuid().ToString("N")[..6], Area = "Sutton" };
+            var agency = await Server.AgencyIdAsync(AgencyKind.Housing);
+            await WriteAsync(db =>
+            {
+                db.Panels.Add(panel);
+                db.PanelMemberships.Add(new PanelMembership { PanelId = panel.Id, AgencyId = agency, JoinedOn = Today });
+                return Task.CompletedTask;
+            });
+            return panel.Id;
         }
 
         public Task<Meeting> UpcomingAsync() => Server.ReadAsync(db =>

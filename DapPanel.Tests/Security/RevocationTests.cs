@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DapPanel.Core.Administration;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
+using DapPanel.Core.Sharing;
 using DapPanel.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -149,6 +150,14 @@ public partial class RevocationTests(RevocationServer fixture)
             FullName = "Test Person", Email = email, JobTitle = "Probation officer", Roles = [role], Password = Password,
             AgencyId = await Server.AgencyIdAsync(AgencyKind.Probation),
         });
+        if (role == Role.AgencyMember)
+        {
+            // A new member reads the panel's information-sharing agreement before seeing any case.
+            var member = await Server.DemoAsync(email, role);
+            var sharing = Server.Services.GetRequiredService<IInformationSharingService>();
+            var panelId = await Server.ReadAsync(db => db.Panels.Select(p => p.Id).FirstAsync());
+            await sharing.AcknowledgeAsync(member, panelId, (await sharing.GetAgreementAsync(member, panelId)).Number!.Value);
+        }
         return (personId, email);
     }
 

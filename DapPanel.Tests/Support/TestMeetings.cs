@@ -1,4 +1,5 @@
 using DapPanel.Core.Data;
+using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class TestMeetings
     {
         var factory = server.Services.GetRequiredService<IDbContextFactory<DapPanelDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        var panel = await db.Panels.SingleAsync();
+        var panel = await db.Panels.SingleAsync(p => p.Name == DemoPanel.PanelName);
         var meeting = new Meeting
         {
             PanelId = panel.Id, StartsAt = DateTimeOffset.UtcNow.Date.AddDays(daysAhead).AddHours(10),
