@@ -76,7 +76,7 @@ public class PanelRehearsalTests
                     "probation", "Accept", "A repeat referral within the year: the earlier closure was for disengagement.",
                     "Check the licence conditions against the new incident", Probation, "Chris Plover"),
                 new("DAPP-26-904", "Carl Sorrel", "review", "Parenting programme place offered",
-                    "csc", "Review", "Engaging partly: bring back once the parenting programme has started.",
+                    "csc", "Review at a later panel", "Engaging partly: bring back once the parenting programme has started.",
                     "Confirm the start date of the parenting programme", ChildrensSocialCare, "Dana Finch"),
                 new("DAPP-26-905", "Joel Tansy", "review", "Move-on accommodation secured away from the victim-survivor",
                     "housing", "Close", "Interventions completed and the risk has come down; case manager and IDVA agree.",
@@ -339,7 +339,7 @@ public class PanelRehearsalTests
         await form.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = h.Outcome });
         if (h.Outcome == "Close")
             await form.GetByLabel("Closure reason").SelectOptionAsync(new SelectOptionValue { Label = "Interventions completed" });
-        if (h.Outcome == "Review")
+        if (h.Outcome == "Review at a later panel")
             await form.GetByLabel("Bring back by").FillAsync(PanelTime.Today(TimeProvider.System).AddDays(28).ToString("yyyy-MM-dd"));
         await form.Locator("textarea").First.FillAsync(h.Rationale);
         await form.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
@@ -361,7 +361,7 @@ public class PanelRehearsalTests
         await chair.GetByRole(AriaRole.Button, new() { Name = "Change the decision" }).ClickAsync();
         await cochair.GetByRole(AriaRole.Button, new() { Name = "Change the decision" }).ClickAsync();
         var cochairForm = cochair.GetByTestId("decision-form");
-        await cochairForm.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = "Review" });
+        await cochairForm.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = "Review at a later panel" });
         await cochairForm.GetByLabel("Bring back by").FillAsync(PanelTime.Today(TimeProvider.System).AddDays(14).ToString("yyyy-MM-dd"));
         await cochairForm.Locator("textarea").First.FillAsync("Bring back with the probation records check first.");
         await cochairForm.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();

@@ -15,6 +15,7 @@ public sealed class AxeCheck
 
     public async Task CheckAsync(IPage page, string screen)
     {
+        await AnimationsFinishedAsync(page);
         var result = await page.RunAxe();
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
         {
@@ -26,9 +27,17 @@ public sealed class AxeCheck
     /// <summary>Screenshots the page for a person to look at, then checks it with axe.</summary>
     public async Task LookAsync(IPage page, string screen)
     {
+        await AnimationsFinishedAsync(page);
         await page.ScreenshotAsync(screen);
         await CheckAsync(page, screen);
     }
+
+    /// <summary>
+    /// Waits for fades in progress (a snackbar appearing, a dialog opening) so axe measures the colours a person reads,
+    /// not a frame half-way through the fade. Endless animations such as spinners are left running.
+    /// </summary>
+    static Task AnimationsFinishedAsync(IPage page) => page.EvaluateAsync(
+        "() => Promise.all(document.getAnimations().filter(a => a.effect?.getComputedTiming().iterations !== Infinity).map(a => a.finished.catch(() => null)))");
 
     public void AssertNone() =>
         Assert.True(problems.Count == 0,
