@@ -170,11 +170,10 @@ public class HubBadInputTests(MatrixWorld world)
         }
         catch (HubException refusal)
         {
-            const string Sent = "HubException: ";
-            if (refusal.Message.Contains("server closed the connection")) return (null, true);
-            var at = refusal.Message.IndexOf(Sent, StringComparison.Ordinal);
-            Assert.True(at >= 0, $"{method} failed on the server: {refusal.Message}");
-            return (refusal.Message[(at + Sent.Length)..], false);
+            if (HubRefusal.IsDroppedConnection(refusal)) return (null, true);
+            var message = HubRefusal.MessageOf(refusal);
+            Assert.True(message is not null, $"{method} failed on the server: {refusal.Message}");
+            return (message, false);
         }
         catch (Exception closed) when (closed is TaskCanceledException or InvalidOperationException or WebException)
         {

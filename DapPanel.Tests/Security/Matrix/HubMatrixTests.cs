@@ -88,11 +88,7 @@ public class HubMatrixTests(MatrixWorld world) : IAsyncLifetime
         }
         catch (HubException refusal)
         {
-            // The client sees "An unexpected error occurred invoking 'X' on the server. HubException: <message>"
-            // for a message the hub chose to send, and no "HubException:" at all for a server error.
-            const string Sent = "HubException: ";
-            var at = refusal.Message.IndexOf(Sent, StringComparison.Ordinal);
-            return (null, at < 0 ? "server error: " + refusal.Message : refusal.Message[(at + Sent.Length)..]);
+            return (null, HubRefusal.MessageOf(refusal) ?? "server error: " + refusal.Message);
         }
     }
 
