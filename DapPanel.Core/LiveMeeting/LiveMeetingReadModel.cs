@@ -74,24 +74,24 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
                 .OrderBy(l => agencyNames.GetValueOrDefault(l.AgencyId)).ThenBy(l => l.OfferedAt)
                 .Select(l => new LiveLever(l.Id, l.AgencyId, agencyNames.GetValueOrDefault(l.AgencyId, ""), l.Family, l.Area,
                     l.Description, l.IsWithdrawn, l.MeetingId == meetingId, l.Version))
-                .ToList(),
+                .ToValueList(),
             actions.Where(a => a.CaseId == item.CaseId && (a.AgendaItemId == item.Id || (a.Status == ActionStatus.Open && !itemIds.Contains(a.AgendaItemId))))
                 .OrderBy(a => a.DueOn)
                 .Select(a => new LiveAction(a.Id, a.Description, a.OwnerAgencyId, agencyNames.GetValueOrDefault(a.OwnerAgencyId, ""),
                     a.OwnerPersonId, a.OwnerPerson?.FullName, a.DueOn, a.Status, a.AgendaItemId == item.Id,
                     a.IsOverdue(today), a.Version))
-                .ToList()))
-            .ToList();
+                .ToValueList()))
+            .ToValueList();
 
         var view = new LiveMeetingView(meeting.Id, version, meeting.Panel!.Name, meeting.Status, meeting.StartsAt,
             meeting.PlannedMinutes, meeting.Location, meeting.OnlineLink, meeting.StartedAt, meeting.CurrentItemId, items,
             agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind,
-                a.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToList())).ToList(),
-            memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToList(),
-            []);
+                a.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToValueList())).ToValueList(),
+            memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToValueList(),
+            ValueList<PresentPerson>.Empty);
         var withheld = view with
         {
-            Items = items.Select(i => i with { Case = i.Case with { Victims = VictimInformation.Withheld } }).ToList(),
+            Items = items.Select(i => i with { Case = i.Case with { Victims = VictimInformation.Withheld } }).ToValueList(),
         };
         return new MeetingSnapshot(view, withheld, meeting.PanelId, memberIds, agencyNames);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
 
 namespace DapPanel.Core.LiveMeeting;
@@ -30,12 +31,12 @@ public sealed class MeetingPresence(TimeProvider clock)
 
     public IReadOnlyList<PresentPerson> Present(Guid meetingId, IReadOnlyDictionary<Guid, string> agencyNames)
     {
-        if (!meetings.TryGetValue(meetingId, out var seats)) return [];
+        if (!meetings.TryGetValue(meetingId, out var seats)) return ValueList<PresentPerson>.Empty;
         return seats.Values.GroupBy(s => s.PersonId)
             .Select(g => g.OrderBy(s => s.JoinedAt).First())
             .Select(s => new PresentPerson(s.PersonId, s.FullName, s.AgencyId,
                 agencyNames.TryGetValue(s.AgencyId, out var name) ? name : "", s.JoinedAt))
             .OrderBy(p => p.AgencyName).ThenBy(p => p.FullName)
-            .ToList();
+            .ToValueList();
     }
 }

@@ -108,10 +108,10 @@ public sealed record SharingBasis(Guid PanelId, int? AgreementNumber, bool SeesV
 /// </summary>
 public sealed record VictimInformation(bool IsWithheld, IReadOnlyList<string> Names, int? ChildrenCount)
 {
-    public static VictimInformation Withheld { get; } = new(true, [], null);
+    public static VictimInformation Withheld { get; } = new(true, ValueList<string>.Empty, null);
 
     public static VictimInformation Shared(IEnumerable<string> names, int childrenCount) =>
-        new(false, names.Order().ToList(), childrenCount);
+        new(false, names.Order().ToValueList(), childrenCount);
 
     public string NamesText => IsWithheld ? NeedToKnow.WithheldMarker : Names.Count > 0 ? string.Join(", ", Names) : "none named";
 

@@ -20,6 +20,7 @@ public class LiveRoomComponentsTests : BunitTest
     {
         services.AddSingleton<IDecisionRecorder>(new AcceptingDecisions());
         services.AddSingleton<IReviewUpdateService>(new ChairsOnlyReviewUpdates());
+        services.AddSingleton<ILeverBoard>(new UnusedLeverBoard());
     }
 
     static LiveCase Case(int n) => new(Guid.NewGuid(), $"DAPP-26-{n:000}", $"Person {n}", RiskLevel.High, ReferralSource.Police,
@@ -28,7 +29,7 @@ public class LiveRoomComponentsTests : BunitTest
     static LiveItem Item(int order, ItemProgress progress, int elapsedSeconds = 0, DateTimeOffset? timerStartedAt = null,
         LiveDecision? decision = null) =>
         new(Guid.NewGuid(), order, AgendaItemKind.NewReferral, 8, "Eligibility", progress, elapsedSeconds, timerStartedAt,
-            Case(order), decision, [], []);
+            Case(order), decision, ValueList<LiveLever>.Empty, ValueList<LiveAction>.Empty);
 
     LiveRoomState Room(Role role, Guid agency, params LiveItem[] items)
     {
@@ -166,6 +167,55 @@ public class LiveRoomComponentsTests : BunitTest
 
         cut.WaitForAssertion(() => Assert.Contains("is shared with the chairs and the case-management", cut.Markup));
         Assert.DoesNotContain("Sarah Primrose", cut.Markup);
+    }
+
+    static LiveLever Lever(string description, Guid agency, string agencyName) =>
+        new(Guid.NewGuid(), agency, agencyName, LeverFamily.Support, LeverArea.Housing, description, false, true, Guid.NewGuid());
+
+    [Fact]
+    public void A_change_elsewhere_in_the_meeting_renders_no_lever_again_and_a_new_lever_renders_only_itself()
+    {
+        var housingLever = Lever("Priority move", Housing, "Housing");
+        var policeLever = Lever("Bail conditions", Police, "Police");
+        var item = Item(1, ItemProgress.Current) with { Levers = new[] { housingLever, policeLever }.ToValueList() };
+        var room = Room(Role.AgencyMember, Probation, item);
+        var cut = RenderIn<LeversPanel>(room, p => p.Add(x => x.Item, item));
+        // Every event hands the room a view rebuilt from the database: new objects, equal values.
+        var rebuilt = item with { Levers = item.Levers.Select(l => l with { }).ToValueList(), ElapsedSeconds = 30 };
+        cut.Render(p => p.Add(x => x.Item, rebuilt));
+        var panelRenders = cut.RenderCount;
+        var rowRenders = cut.FindComponents<LeverRow>().Select(r => r.RenderCount).ToList();
+
+        cut.Render(p => p.Add(x => x.Item, rebuilt with { Levers = rebuilt.Levers.Select(l => l with { }).ToValueList(), ElapsedSeconds = 60 }));
+
+        Assert.Equal(panelRenders, cut.RenderCount);
+        Assert.Equal(rowRenders, cut.FindComponents<LeverRow>().Select(r => r.RenderCount));
+
+        var offered = Lever("Tenancy warning", Probation, "Probation");
+        cut.Render(p => p.Add(x => x.Item, rebuilt with { Levers = rebuilt.Levers.Append(offered).ToValueList() }));
+
+        Assert.Equal(panelRenders + 1, cut.RenderCount);
+        Assert.Contains("Tenancy warning", cut.Markup);
+        var rows = cut.FindComponents<LeverRow>();
+        Assert.Equal(rowRenders, rows.Where(r => r.Instance.Lever.Id != offered.Id).Select(r => r.RenderCount));
+        Assert.Equal(1, rows.Single(r => r.Instance.Lever.Id == offered.Id).RenderCount);
+    }
+
+    [Fact]
+    public void Values_that_are_equal_item_for_item_are_equal_lists()
+    {
+        Assert.Equal(new[] { "a", "b" }.ToValueList(), new List<string> { "a", "b" }.ToValueList());
+        Assert.NotEqual(new[] { "a", "b" }.ToValueList(), new[] { "b", "a" }.ToValueList());
+        Assert.Equal(new[] { "a" }.ToValueList().GetHashCode(), new[] { "a" }.ToValueList().GetHashCode());
+        var item = Item(1, ItemProgress.ToCome);
+        Assert.Equal(item, item with { Levers = ValueList<LiveLever>.Empty, Actions = ValueList<LiveAction>.Empty });
+    }
+
+    sealed class UnusedLeverBoard : ILeverBoard
+    {
+        public Task<long> AddAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, LeverInput lever) => throw new NotSupportedException();
+        public Task<long> EditAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, LeverInput lever, Guid expectedVersion) => throw new NotSupportedException();
+        public Task<long> WithdrawAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion) => throw new NotSupportedException();
     }
 
     sealed class ChairsOnlyReviewUpdates : IReviewUpdateService

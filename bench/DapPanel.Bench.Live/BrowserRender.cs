@@ -12,11 +12,14 @@ namespace DapPanel.Bench.Live;
 /// </summary>
 sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid probationAgencyId, CookieContainer sender)
 {
-    public sealed record Result(int Pages, List<double> LatenciesMs, double BytesPerCircuit, long WorkingSetBytes);
+    public sealed record Result(int Pages, List<double> LatenciesMs, double BytesPerCircuit, long WorkingSetBytes,
+        TimeSpan ServerCpuPerChange, TimeSpan BrowserCpuPerChange, TimeSpan MachineCpuPerChange);
 
     const string Observe = """
         () => {
           window.__changes = [];
+          if (window.__observing) return;
+          window.__observing = true;
           const target = document.querySelector('[data-testid=levers]');
           new MutationObserver(() => window.__changes.push(Date.now()))
             .observe(target, { childList: true, subtree: true, characterData: true });
@@ -96,9 +99,17 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         await acting.InvokeAsync("AcknowledgeConfidentiality", meetingId);
         await acting.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
 
+        // What the open pages cost with nothing happening (timers, animations), to set against a change's cost.
+        var (idleServer, idleBrowser, idleMachine) = (CpuTime.OfProcess(app.ProcessId), CpuTime.OfChromium(), CpuTime.OfMachine());
+        await Task.Delay(3000);
+        Console.WriteLine($"CPU per second with nothing changing: server {(CpuTime.OfProcess(app.ProcessId) - idleServer).TotalMilliseconds / 3:0} ms, " +
+            $"chromium {(CpuTime.OfChromium() - idleBrowser).TotalMilliseconds / 3:0} ms, machine {(CpuTime.OfMachine() - idleMachine).TotalMilliseconds / 3:0} ms");
+
         var latencies = new List<double>();
+        TimeSpan serverCpu = default, browserCpu = default, machineCpu = default;
         for (var round = 0; round < iterations + 2; round++)
         {
+            if (round == 2) (serverCpu, browserCpu, machineCpu) = (CpuTime.OfProcess(app.ProcessId), CpuTime.OfChromium(), CpuTime.OfMachine());
             foreach (var page in open) await page.EvaluateAsync(Observe);
             var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
@@ -111,6 +122,11 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
                 if (round >= 2 && first >= 0) latencies.Add(first - sentAt);
             }
         }
-        return new Result(pages, latencies, (after.ManagedBytes - before.ManagedBytes) / (double)pages, after.WorkingSetBytes);
+        // Each round's CPU includes reading the stamps back, the same in every build: compare runs, not absolutes.
+        serverCpu = (CpuTime.OfProcess(app.ProcessId) - serverCpu) / iterations;
+        browserCpu = (CpuTime.OfChromium() - browserCpu) / iterations;
+        machineCpu = (CpuTime.OfMachine() - machineCpu) / iterations;
+        return new Result(pages, latencies, (after.ManagedBytes - before.ManagedBytes) / (double)pages, after.WorkingSetBytes,
+            serverCpu, browserCpu, machineCpu);
     }
 }

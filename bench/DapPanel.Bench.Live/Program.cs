@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 // Live-room latency and memory: hub clients (N = 30, 100, 300) and real browser pages (30).
 // --nodes 2: two app processes sharing PostgreSQL and Redis (DAPPANEL_TEST_POSTGRES, DAPPANEL_TEST_REDIS,
 // as scripts/with-test-services.sh sets them); hub clients split across the nodes, no browser part.
-// --hub-only: skip the browser part on one node too.
+// --hub-only: skip the browser part on one node too; --browser-only: skip the hub clients.
 var quick = args.Contains("--quick");
 var nodeCount = args.SkipWhile(a => a != "--nodes").Skip(1).Select(int.Parse).FirstOrDefault(1);
 var root = FindRepositoryRoot();
@@ -56,7 +56,7 @@ if (args.Contains("--memory"))
 
 var rows = new List<string>();
 var hub = new HubLatency(nodes, meetingId, hubItemId, probationId, probation, idva);
-foreach (var clients in new[] { 30, 100, 300 })
+foreach (var clients in args.Contains("--browser-only") ? Array.Empty<int>() : [30, 100, 300])
 {
     var iterations = quick ? 20 : clients switch { 30 => 300, 100 => 120, _ => 50 };
     var result = await hub.RunAsync(clients, iterations, warmup: 10);
@@ -73,6 +73,8 @@ if (nodeCount == 1 && !args.Contains("--hub-only"))
     Console.WriteLine(rows[^1]);
     Console.WriteLine($"Server memory per live-room circuit: {browser.BytesPerCircuit / 1024:0.0} KB managed heap (after full GC); " +
         $"process working set {browser.WorkingSetBytes / (1024 * 1024)} MB with 30 pages open");
+    Console.WriteLine($"CPU per change (30 pages): server {browser.ServerCpuPerChange.TotalMilliseconds:0} ms, " +
+        $"chromium {browser.BrowserCpuPerChange.TotalMilliseconds:0} ms, whole machine {browser.MachineCpuPerChange.TotalMilliseconds:0} ms");
 }
 foreach (var node in nodes) await node.DisposeAsync();
 
