@@ -1,11 +1,14 @@
 // Ticks the live room's item timers in the browser, so a room of hundreds costs the server
-// nothing per second. The server renders the truth at each change; this only counts on from it.
+// nothing per second. The server renders the truth at each change; this only counts on from it
+// (in the formats of Features/LiveRoom/ItemTimer.razor) and touches the page only when the text
+// changes: attendees' minute timers redraw once a minute.
 (() => {
-  const format = seconds => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+  const seconds = s => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+  const minutes = s => `${Math.floor(s / 60)}`;
   const setText = (element, text) => {
     if (!element) return;
-    if (element.firstChild) element.firstChild.nodeValue = text;
-    else element.appendChild(document.createTextNode(text));
+    if (!element.firstChild) element.appendChild(document.createTextNode(text));
+    else if (element.firstChild.nodeValue !== text) element.firstChild.nodeValue = text;
   };
   setInterval(() => {
     const now = performance.now();
@@ -17,10 +20,15 @@
       }
       const elapsed = Number(rendered) + (now - timer.__seenAt) / 1000;
       const planned = Number(timer.dataset.planned);
-      setText(timer.querySelector('.live-timer-clock'), `${format(elapsed)} / ${format(planned)}`);
       const over = elapsed > planned;
-      timer.dataset.overrun = over ? 'true' : 'false';
-      setText(timer.querySelector('.live-timer-note'), over ? `Over by ${format(elapsed - planned)}` : '\u00a0');
+      const inSeconds = timer.dataset.precision === 'seconds';
+      setText(timer.querySelector('.live-timer-clock'),
+        inSeconds ? `${seconds(elapsed)} / ${seconds(planned)}` : `${minutes(elapsed)} of ${minutes(planned)} min`);
+      const overrun = over ? 'true' : 'false';
+      if (timer.dataset.overrun !== overrun) timer.dataset.overrun = overrun;
+      setText(timer.querySelector('.live-timer-note'), !over ? '\u00a0'
+        : inSeconds ? `Over by ${seconds(elapsed - planned)}`
+        : elapsed - planned < 60 ? 'Over time' : `Over by ${minutes(elapsed - planned)} min`);
     });
   }, 1000);
 })();

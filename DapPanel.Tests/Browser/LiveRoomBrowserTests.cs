@@ -30,6 +30,13 @@ public class LiveRoomBrowserTests(TestServer server)
 
             await chair.Locator("[data-testid=presence]", new() { HasText = "Chris Plover" }).WaitForAsync();
 
+            // The item timer counts on in the browser: seconds on the chair's screen, whole minutes for attendees.
+            var chairClock = chair.Locator("[data-testid=item-timer] .live-timer-clock");
+            var started = await chairClock.InnerTextAsync();
+            Assert.Matches(@"^\d+:\d\d / \d+:00$", started);
+            await chair.WaitForFunctionAsync("text => document.querySelector('[data-testid=item-timer] .live-timer-clock').textContent !== text", started);
+            Assert.Matches(@"^\d+ of \d+ min$", await probation.Locator("[data-testid=item-timer] .live-timer-clock").InnerTextAsync());
+
             await probation.GetByRole(AriaRole.Button, new() { Name = "Offer a lever" }).ClickAsync();
             await probation.Locator("[data-testid=lever-form] textarea").First.FillAsync("Supervising officer can arrange a joint visit");
             await probation.GetByRole(AriaRole.Button, new() { Name = "Offer lever" }).ClickAsync();

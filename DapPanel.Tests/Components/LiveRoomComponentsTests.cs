@@ -94,6 +94,19 @@ public class LiveRoomComponentsTests : BunitTest
     }
 
     [Fact]
+    public void Attendees_see_the_timer_in_whole_minutes()
+    {
+        var overrun = Item(1, ItemProgress.Current, elapsedSeconds: 7 * 60, timerStartedAt: Now.AddSeconds(-90));
+
+        var cut = RenderIn<ItemTimer>(Room(Role.AgencyMember, Probation, overrun), p => p.Add(x => x.Item, overrun));
+
+        Assert.Equal("8 of 8 min", cut.Find(".live-timer-clock").TextContent);
+        Assert.Equal("Over time", cut.Find(".live-timer-note").TextContent);
+        Assert.Equal("minutes", cut.Find("[data-testid=item-timer]").GetAttribute("data-precision"));
+        Assert.Equal("true", cut.Find("[data-testid=item-timer]").GetAttribute("data-overrun"));
+    }
+
+    [Fact]
     public void The_timer_within_time_is_not_marked()
     {
         var item = Item(1, ItemProgress.Current, elapsedSeconds: 60);
