@@ -32,6 +32,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var state = await SignInStateAsync(browser, email, password);
+        if (path.EndsWith("/live")) await AcknowledgeConfidentialityAsync(browser, state);
         var before = await app.MemoryAsync();
         for (var i = 0; i < pages; i++)
         {
@@ -42,6 +43,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         }
         await Task.Delay(2000);
         var after = await app.MemoryAsync();
+        if (Environment.GetEnvironmentVariable("PAUSE") is not null) { Console.WriteLine("PAUSED pid " + app.ProcessId); await Task.Delay(90000); }
         return (after.ManagedBytes - before.ManagedBytes) / (double)pages;
     }
 
@@ -66,19 +68,24 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         return state;
     }
 
-    public async Task<Result> RunAsync(int pages, int iterations, string email, string password)
+    /// <summary>The confidentiality statement is acknowledged once per person and meeting, before the room opens.</summary>
+    async Task AcknowledgeConfidentialityAsync(IBrowser browser, string state)
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
-        var state = await SignInStateAsync(browser, email, password);
-
-        // The confidentiality statement is acknowledged once per person and meeting, before the room opens.
         var acknowledging = await (await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state })).NewPageAsync();
         await acknowledging.GotoAsync($"{app.BaseUrl}/meetings/{meetingId}/live");
         await acknowledging.WaitForSelectorAsync("[data-testid=confidentiality][data-interactive=true], [data-testid=levers]");
         if (await acknowledging.GetByTestId("acknowledge").IsVisibleAsync()) await acknowledging.GetByTestId("acknowledge").ClickAsync();
         await acknowledging.WaitForSelectorAsync("[data-testid=levers]");
         await acknowledging.Context.CloseAsync();
+    }
+
+    public async Task<Result> RunAsync(int pages, int iterations, string email, string password)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var state = await SignInStateAsync(browser, email, password);
+
+        await AcknowledgeConfidentialityAsync(browser, state);
 
         var before = await app.MemoryAsync();
         var open = new List<IPage>();

@@ -1,0 +1,72 @@
+using DapPanel.Bench.Floor;
+using DapPanel.Bench.Floor.Components;
+using DapPanel.Bench.Live;
+using Microsoft.Playwright;
+
+// The framework's floor on this machine, with the live-room benchmark's own browser harness: a bare Blazor Server
+// page that counts changes from a singleton notifier, in 30 headless chromium pages; change → DOM changed in each.
+var pages = args.Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0, 30);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    // Development serves the framework's script from the build output, as `dotnet run` does.
+    EnvironmentName = Environments.Development, ApplicationName = typeof(Notifier).Assembly.GetName().Name,
+});
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Services.AddSingleton<Notifier>();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+var app = builder.Build();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+await app.StartAsync();
+var baseUrl = app.Urls.First();
+var notifier = app.Services.GetRequiredService<Notifier>();
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = "/usr/bin/chromium", Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+});
+var open = new List<IPage>();
+for (var i = 0; i < pages; i++)
+{
+    var page = await (await browser.NewContextAsync()).NewPageAsync();
+    await page.GotoAsync(baseUrl);
+    await page.WaitForSelectorAsync("#changes[data-interactive=true]");
+    open.Add(page);
+}
+await Task.Delay(2000);
+
+const string Observe = """
+    () => {
+      window.__changes = [];
+      if (window.__observing) return;
+      window.__observing = true;
+      new MutationObserver(() => window.__changes.push(Date.now()))
+        .observe(document.getElementById('changes'), { childList: true, subtree: true, characterData: true });
+    }
+    """;
+var latencies = new List<double>();
+const int Rounds = 20, Warmup = 2;
+TimeSpan browserCpu = default;
+for (var round = 0; round < Rounds + Warmup; round++)
+{
+    if (round == Warmup) browserCpu = CpuTime.OfChromium();
+    foreach (var page in open) await page.EvaluateAsync(Observe);
+    var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    notifier.Publish();
+    await Task.Delay(1500);
+    foreach (var page in open)
+    {
+        var stamps = await page.EvaluateAsync<long[]>("() => window.__changes");
+        var first = stamps.Where(s => s >= sentAt).DefaultIfEmpty(-1).Min();
+        if (round >= Warmup && first >= 0) latencies.Add(first - sentAt);
+    }
+}
+var row = Stats.Row("Bare Blazor Server page: change → DOM changed in every page (framework floor)", $"{pages} pages", latencies);
+Console.WriteLine($"CPU per change ({pages} pages): chromium {((CpuTime.OfChromium() - browserCpu) / Rounds).TotalMilliseconds:0} ms");
+Console.WriteLine(row);
+await app.StopAsync();
