@@ -43,7 +43,6 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         }
         await Task.Delay(2000);
         var after = await app.MemoryAsync();
-        if (Environment.GetEnvironmentVariable("PAUSE") is not null) { Console.WriteLine("PAUSED pid " + app.ProcessId); await Task.Delay(90000); }
         return (after.ManagedBytes - before.ManagedBytes) / (double)pages;
     }
 
