@@ -24,12 +24,7 @@ var baseUrl = app.Urls.First();
 var notifier = app.Services.GetRequiredService<Notifier>();
 
 using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-{
-    ExecutablePath = "/usr/bin/chromium", Headless = true,
-    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-});
+await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 var open = new List<IPage>();
 for (var i = 0; i < pages; i++)
 {
@@ -40,30 +35,20 @@ for (var i = 0; i < pages; i++)
 }
 await Task.Delay(2000);
 
-const string Observe = """
-    () => {
-      window.__changes = [];
-      if (window.__observing) return;
-      window.__observing = true;
-      new MutationObserver(() => window.__changes.push(Date.now()))
-        .observe(document.getElementById('changes'), { childList: true, subtree: true, characterData: true });
-    }
-    """;
+var observe = HeadlessChromium.ObserveChanges("#changes");
 var latencies = new List<double>();
 const int Rounds = 20, Warmup = 2;
 TimeSpan browserCpu = default;
 for (var round = 0; round < Rounds + Warmup; round++)
 {
     if (round == Warmup) browserCpu = CpuTime.OfChromium();
-    foreach (var page in open) await page.EvaluateAsync(Observe);
+    foreach (var page in open) await page.EvaluateAsync(observe);
     var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     notifier.Publish();
     await Task.Delay(1500);
     foreach (var page in open)
     {
-        var stamps = await page.EvaluateAsync<long[]>("() => window.__changes");
-        var first = stamps.Where(s => s >= sentAt).DefaultIfEmpty(-1).Min();
-        if (round >= Warmup && first >= 0) latencies.Add(first - sentAt);
+        if (round >= Warmup && await HeadlessChromium.FirstChangeAfterAsync(page, sentAt) is { } latency) latencies.Add(latency);
     }
 }
 var row = Stats.Row("Bare Blazor Server page: change → DOM changed in every page (framework floor)", $"{pages} pages", latencies);

@@ -15,16 +15,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
     public sealed record Result(int Pages, List<double> LatenciesMs, double BytesPerCircuit, long WorkingSetBytes,
         TimeSpan ServerCpuPerChange, TimeSpan BrowserCpuPerChange, TimeSpan MachineCpuPerChange);
 
-    const string Observe = """
-        () => {
-          window.__changes = [];
-          if (window.__observing) return;
-          window.__observing = true;
-          const target = document.querySelector('[data-testid=levers]');
-          new MutationObserver(() => window.__changes.push(Date.now()))
-            .observe(target, { childList: true, subtree: true, characterData: true });
-        }
-        """;
+    static readonly string Observe = HeadlessChromium.ObserveChanges("[data-testid=levers]");
 
     /// <summary>Server memory per circuit for any page, to compare the live room with a plain page.</summary>
     public async Task<double> MemoryPerCircuitAsync(string path, string waitFor, int pages, string email, string password)
@@ -46,12 +37,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         return (after.ManagedBytes - before.ManagedBytes) / (double)pages;
     }
 
-    static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-    {
-        ExecutablePath = "/usr/bin/chromium", Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-    });
+    static Task<IBrowser> LaunchAsync(IPlaywright playwright) => HeadlessChromium.LaunchAsync(playwright);
 
     async Task<string> SignInStateAsync(IBrowser browser, string email, string password)
     {
@@ -123,9 +109,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
             await Task.Delay(1500);
             foreach (var page in open)
             {
-                var stamps = await page.EvaluateAsync<long[]>("() => window.__changes");
-                var first = stamps.Where(s => s >= sentAt).DefaultIfEmpty(-1).Min();
-                if (round >= 2 && first >= 0) latencies.Add(first - sentAt);
+                if (round >= 2 && await HeadlessChromium.FirstChangeAfterAsync(page, sentAt) is { } latency) latencies.Add(latency);
             }
         }
         // Each round's CPU includes reading the stamps back, the same in every build: compare runs, not absolutes.

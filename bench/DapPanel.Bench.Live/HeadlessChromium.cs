@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace DapPanel.Bench.Live;
+
+/// <summary>The browser harness both browser benchmarks share, so the live room and the framework floor compare.</summary>
+static class HeadlessChromium
+{
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium", Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    });
+
+    /// <summary>
+    /// Script that clears the page's change stamps and, once per page, installs a MutationObserver that stamps
+    /// (with the machine's clock) every change under the element the selector names.
+    /// </summary>
+    public static string ObserveChanges(string selector) => $$"""
+        () => {
+          window.__changes = [];
+          if (window.__observing) return;
+          window.__observing = true;
+          new MutationObserver(() => window.__changes.push(Date.now()))
+            .observe(document.querySelector('{{selector}}'), { childList: true, subtree: true, characterData: true });
+        }
+        """;
+
+    /// <summary>Milliseconds from the send until the page's first change after it; null if it has not changed.</summary>
+    public static async Task<double?> FirstChangeAfterAsync(IPage page, long sentAt)
+    {
+        var stamps = await page.EvaluateAsync<long[]>("() => window.__changes");
+        var first = stamps.Where(s => s >= sentAt).DefaultIfEmpty(-1).Min();
+        return first >= 0 ? first - sentAt : null;
+    }
+}
