@@ -33,7 +33,8 @@ public static class DapPanelHost
         builder.Services.AddDapPanelCore(storage, builder.Configuration.ReadDatabaseSettings());
         var security = SecuritySettings.Read(builder.Configuration, builder.Environment);
         builder.Services.AddDapPanelSecurity(security);
-        builder.Services.AddMudServices();
+        // Messages rise from the bottom: at the top right they covered the chair's Next item and Close buttons.
+        builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
         {
             circuits.DisconnectedCircuitMaxRetained = 200;
