@@ -10,10 +10,11 @@ public enum InsightMeasure
 {
     ItemKind = 1,
     Outcome = 2,
-    Lever = 3,
+    LeverArea = 3,
     Intervention = 4,
     Action = 5,
     Closure = 6,
+    LeverAgency = 7,
 }
 
 /// <summary>

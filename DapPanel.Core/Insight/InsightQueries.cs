@@ -120,7 +120,7 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
             .GroupBy(x => x.Outcome).Select(g => new OutcomeCount(g.Key, g.Count())));
         var leversTask = Count((d, held, _) => d.Levers.Where(l => !l.IsWithdrawn && l.MeetingId != null && held.Contains(l.MeetingId.Value))
             .GroupBy(l => new { l.Family, l.Area, l.AgencyId })
-            .Select(g => new LeverCount(g.Key.Family, g.Key.Area, g.Key.AgencyId, g.Count())));
+            .Select(g => new { g.Key.Family, g.Key.Area, g.Key.AgencyId, Count = g.Count() }));
         var interventionsTask = Count((d, _, items) => d.Interventions
             .Where(x => d.ReviewUpdates.Where(r => items.Contains(r.AgendaItemId)).Select(r => r.Id).Contains(x.ReviewUpdateId))
             .GroupBy(x => new { x.Kind, x.AgencyId })
@@ -137,7 +137,10 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
                 .Select(c => (long)(c.ClosedOn!.Value.DayNumber - c.AcceptedOn!.Value.DayNumber)).ToList();
             return new ClosureCount(g.Key, g.Count(), days.Count, days.Sum());
         }).ToList();
-        return new ThroughputCounts(kindsTask.Result, outcomesTask.Result, leversTask.Result, interventionsTask.Result,
+        // Stored by family and area, and by agency: the tables never need all three together.
+        var leverAreas = leversTask.Result.GroupBy(l => (l.Family, l.Area)).Select(g => new LeverAreaCount(g.Key.Family, g.Key.Area, g.Sum(l => l.Count))).ToList();
+        var leverAgencies = leversTask.Result.GroupBy(l => l.AgencyId).Select(g => new LeverAgencyCount(g.Key, g.Sum(l => l.Count))).ToList();
+        return new ThroughputCounts(kindsTask.Result, outcomesTask.Result, leverAreas, leverAgencies, interventionsTask.Result,
             actionsTask.Result, closures);
     }
 
@@ -205,8 +208,8 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
     static ThroughputInsight Shape(int casesHeard, ThroughputCounts counts, Dictionary<Guid, string> names)
     {
         string Name(Guid id) => names.GetValueOrDefault(id, "Unknown agency");
-        var (kinds, outcomes, levers, interventions, actions, closures) =
-            (counts.Kinds, counts.Outcomes, counts.Levers, counts.Interventions, counts.Actions, counts.Closures);
+        var (kinds, outcomes, levers, leverAgencies, interventions, actions, closures) = (counts.Kinds, counts.Outcomes,
+            counts.LeverAreas, counts.LeverAgencies, counts.Interventions, counts.Actions, counts.Closures);
         int KindCount(AgendaItemKind kind) => kinds.Where(k => k.Kind == kind).Sum(k => k.Count);
         var withDuration = closures.Sum(c => c.DurationCount);
 
@@ -217,7 +220,7 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
             levers.GroupBy(l => new { l.Family, l.Area }).OrderBy(g => g.Key.Family).ThenByDescending(g => g.Sum(l => l.Count))
                 .ThenBy(g => g.Key.Area)
                 .Select(g => new LeverAreaRow(g.Key.Family.Label(), g.Key.Area.Label(), g.Sum(l => l.Count))).ToList(),
-            levers.GroupBy(l => Name(l.AgencyId)).Select(g => new CountRow(g.Key, g.Sum(l => l.Count)))
+            leverAgencies.GroupBy(l => Name(l.AgencyId)).Select(g => new CountRow(g.Key, g.Sum(l => l.Count)))
                 .OrderByDescending(r => r.Count).ThenBy(r => r.Label).ToList(),
             Enum.GetValues<InterventionKind>().Select(k => new CountRow(k.Label(), interventions.Where(x => x.Kind == k).Sum(x => x.Count))).ToList(),
             interventions.GroupBy(x => Name(x.AgencyId)).Select(g => new InterventionAgencyRow(g.Key,

@@ -99,7 +99,7 @@ public class ThroughputAggregateTests : IAsyncLifetime
     {
         await Queries.ThroughputAsync(Manager, JanuaryAndFebruary);
         await using (var db = small.Database.CreateDbContext())
-            await db.InsightMonthlyCounts.Where(c => c.Measure == InsightMeasure.Lever && c.Month == new DateOnly(2026, 1, 1))
+            await db.InsightMonthlyCounts.Where(c => c.Measure == InsightMeasure.LeverArea && c.Month == new DateOnly(2026, 1, 1))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, 100));
 
         Assert.Equal(200, (await Queries.ThroughputAsync(Manager, January)).LeversByFamily.Sum(l => l.Count));
