@@ -64,6 +64,9 @@ foreach (var scale in scales)
         await Time("Attendance by agency and month, 1 year", () => insight.AttendanceAsync(manager, oneYear));
         await Time("Throughput (cases, outcomes, levers, interventions, actions, closures), 5 years", () => insight.ThroughputAsync(manager, fiveYears));
         await Time("Throughput, 1 year", () => insight.ThroughputAsync(manager, oneYear));
+        // The same figures counted from the rows alone, as before the monthly counts: a before/after under the same load.
+        var live = (InsightQueries)insight;
+        await Time("Throughput, 5 years, counted from the rows (no monthly counts)", () => live.LiveThroughputAsync(fiveYears));
     }
 
     async Task Time<T>(string name, Func<Task<T>> query)
@@ -87,10 +90,15 @@ foreach (var scale in scales)
     {
         // The page opens on the last 12 months of the first panel by name, a generated one.
         var loads = await Dashboard.MeasureAsync(Path.Combine(folder, "dappanel.db"), warmUp: 3, loads: 20);
-        loads.Sort();
-        double Q(double q) => loads[(int)Math.Ceiling(q * loads.Count) - 1];
-        Console.WriteLine($"| Dashboard interactive with its figures shown (navigation start → interactive), last 12 months | {volume} | " +
-            $"{loads.Count} | {Q(0.5):0} | {Q(0.95):0} | {loads[^1]:0} | ≤ 1000 ms |");
+        void Report(string name, Func<Dashboard.Load, double> part, string target)
+        {
+            var times = loads.Select(part).Order().ToList();
+            double Q(double q) => times[(int)Math.Ceiling(q * times.Count) - 1];
+            Console.WriteLine($"| {name} | {volume} | {times.Count} | {Q(0.5):0} | {Q(0.95):0} | {times[^1]:0} | {target} |");
+        }
+        Report("Dashboard, last 12 months: navigation start → interactive with its figures shown", l => l.InteractiveMs, "≤ 1000 ms");
+        Report("… of which first byte of the prerendered page", l => l.FirstByteMs, "");
+        Report("… of which DOM content loaded", l => l.ContentLoadedMs, "");
     }
     if (!keep) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
 }
