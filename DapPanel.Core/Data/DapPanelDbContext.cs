@@ -1,4 +1,5 @@
 using DapPanel.Core.Domain;
+using DapPanel.Core.Insight;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -43,6 +44,9 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public DbSet<AttendanceSummarySent> AttendanceSummariesSent => Set<AttendanceSummarySent>();
     public DbSet<InformationSharingAgreement> InformationSharingAgreements => Set<InformationSharingAgreement>();
     public DbSet<AgreementAcknowledgement> AgreementAcknowledgements => Set<AgreementAcknowledgement>();
+    public DbSet<InsightMonthlyCount> InsightMonthlyCounts => Set<InsightMonthlyCount>();
+    public DbSet<InsightMonth> InsightMonths => Set<InsightMonth>();
+    public DbSet<InsightStaleMonth> InsightStaleMonths => Set<InsightStaleMonth>();
     /// <summary>Data Protection keys shared by every node when the app runs on more than one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -71,13 +75,16 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampChanges();
+        InsightStaleness.MarkAsync(this, synchronous: true, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The panel insight's monthly counts go stale in the same transaction as the change they count.
+        await InsightStaleness.MarkAsync(this, synchronous: false, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     void StampChanges()

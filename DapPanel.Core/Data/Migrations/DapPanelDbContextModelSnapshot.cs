@@ -1290,6 +1290,71 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("VictimSurvivors");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonth", b =>
+                {
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PanelId", "Month");
+
+                    b.ToTable("InsightMonths");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonthlyCount", b =>
+                {
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Detail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PanelId", "Month", "Measure", "Code", "Detail", "AgencyId");
+
+                    b.ToTable("InsightMonthlyCounts");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightStaleMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "Month");
+
+                    b.ToTable("InsightStaleMonths");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1852,6 +1917,24 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasOne("DapPanel.Core.Domain.Case", null)
                         .WithMany("VictimSurvivors")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonth", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonthlyCount", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

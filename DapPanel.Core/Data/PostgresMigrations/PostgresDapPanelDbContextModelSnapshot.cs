@@ -1304,6 +1304,71 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.ToTable("VictimSurvivors");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonth", b =>
+                {
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.HasKey("PanelId", "Month");
+
+                    b.ToTable("InsightMonths");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonthlyCount", b =>
+                {
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Detail")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DurationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DurationSum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PanelId", "Month", "Measure", "Code", "Detail", "AgencyId");
+
+                    b.ToTable("InsightMonthlyCounts");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightStaleMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "Month");
+
+                    b.ToTable("InsightStaleMonths");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1872,6 +1937,24 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.HasOne("DapPanel.Core.Domain.Case", null)
                         .WithMany("VictimSurvivors")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonth", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonthlyCount", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
