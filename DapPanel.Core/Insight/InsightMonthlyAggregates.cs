@@ -108,37 +108,51 @@ static class InsightStaleness
         if (months.Count == 0 && meetingIds.Count == 0 && itemIds.Count == 0 && updateIds.Count == 0 && caseIds.Count == 0)
             return;
 
-        // Rows not yet saved are found in the change tracker; saved ones in the database as they are before this save.
+        // Tracked rows give their months as they were and will be; the rest are read as saved before this save.
+        Task<List<T>> List<T>(IQueryable<T> query) =>
+            synchronous ? Task.FromResult(query.ToList()) : query.ToListAsync(cancellationToken);
         if (caseIds.Count > 0)
-        {
-            var heard = db.AgendaItems.AsNoTracking().Where(i => caseIds.Contains(i.CaseId)).Select(i => i.MeetingId);
-            meetingIds.UnionWith(synchronous ? heard.ToList() : await heard.ToListAsync(cancellationToken));
-        }
+            meetingIds.UnionWith(await List(db.AgendaItems.AsNoTracking().Where(i => caseIds.Contains(i.CaseId)).Select(i => i.MeetingId)));
         if (updateIds.Count > 0)
         {
-            foreach (var entry in db.ChangeTracker.Entries<ReviewUpdate>().Where(e => updateIds.Contains(e.Entity.Id)))
-                Both(entry, nameof(ReviewUpdate.AgendaItemId), itemIds);
-            var items = db.ReviewUpdates.AsNoTracking().Where(u => updateIds.Contains(u.Id)).Select(u => u.AgendaItemId);
-            itemIds.UnionWith(synchronous ? items.ToList() : await items.ToListAsync(cancellationToken));
+            var tracked = Tracked<ReviewUpdate>(db, updateIds, nameof(ReviewUpdate.AgendaItemId), itemIds);
+            itemIds.UnionWith(await List(db.ReviewUpdates.AsNoTracking()
+                .Where(u => updateIds.Contains(u.Id) && !tracked.Contains(u.Id)).Select(u => u.AgendaItemId)));
         }
         if (itemIds.Count > 0)
         {
-            foreach (var entry in db.ChangeTracker.Entries<AgendaItem>().Where(e => itemIds.Contains(e.Entity.Id)))
-                Both(entry, nameof(AgendaItem.MeetingId), meetingIds);
-            var meetings = db.AgendaItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => i.MeetingId);
-            meetingIds.UnionWith(synchronous ? meetings.ToList() : await meetings.ToListAsync(cancellationToken));
+            var tracked = Tracked<AgendaItem>(db, itemIds, nameof(AgendaItem.MeetingId), meetingIds);
+            meetingIds.UnionWith(await List(db.AgendaItems.AsNoTracking()
+                .Where(i => itemIds.Contains(i.Id) && !tracked.Contains(i.Id)).Select(i => i.MeetingId)));
         }
         if (meetingIds.Count > 0)
         {
+            var tracked = new HashSet<Guid>();
             foreach (var entry in db.ChangeTracker.Entries<Meeting>().Where(e => meetingIds.Contains(e.Entity.Id)))
+            {
                 AddMeetingMonths(entry, months);
-            var saved = db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).Select(m => new { m.PanelId, m.StartsAt });
-            foreach (var meeting in synchronous ? saved.ToList() : await saved.ToListAsync(cancellationToken))
+                tracked.Add(entry.Entity.Id);
+            }
+            var saved = await List(db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id) && !tracked.Contains(m.Id))
+                .Select(m => new { m.PanelId, m.StartsAt }));
+            foreach (var meeting in saved)
                 months.Add((meeting.PanelId, MonthOf(meeting.StartsAt)));
         }
         var deletedPanels = db.ChangeTracker.Entries<Panel>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToHashSet();
         foreach (var (panelId, month) in months.Where(m => !deletedPanels.Contains(m.PanelId)))
             db.InsightStaleMonths.Add(new InsightStaleMonth { PanelId = panelId, Month = month });
+    }
+
+    /// <summary>Adds the parent ids of the tracked rows among <paramref name="ids"/>; returns which ids were tracked.</summary>
+    static HashSet<Guid> Tracked<T>(DapPanelDbContext db, HashSet<Guid> ids, string parent, HashSet<Guid> parentIds) where T : Entity
+    {
+        var tracked = new HashSet<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => ids.Contains(e.Entity.Id)))
+        {
+            Both(entry, parent, parentIds);
+            tracked.Add(entry.Entity.Id);
+        }
+        return tracked;
     }
 
     static bool IsModified(EntityEntry entry, params string[] properties) =>

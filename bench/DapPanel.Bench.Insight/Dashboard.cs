@@ -35,11 +35,7 @@ static class Dashboard
                     ["Logging__Console__FormatterOptions__SingleLine"] = "true",
                 });
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium", Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage"],
-            });
+            await using var browser = await HeadlessChromium.LaunchAsync(playwright);
             var state = await SignInAsync(browser, app.BaseUrl);
             // First visits: a fresh browser context each time, so nothing comes from the browser's cache.
             var firstVisits = new List<Load>();
