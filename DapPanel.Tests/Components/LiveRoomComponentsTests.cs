@@ -15,12 +15,14 @@ public class LiveRoomComponentsTests : BunitTest
     static readonly DateTimeOffset Now = new(2026, 12, 8, 10, 30, 0, TimeSpan.Zero);
     static readonly Guid Police = Guid.NewGuid(), Probation = Guid.NewGuid(), Housing = Guid.NewGuid();
     readonly FakeTimeProvider clock = new(Now);
+    readonly InProcessMeetingNotifier notifier = new(Microsoft.Extensions.Logging.Abstractions.NullLogger<InProcessMeetingNotifier>.Instance);
 
     protected override void AddServices(IServiceCollection services)
     {
         services.AddSingleton<IDecisionRecorder>(new AcceptingDecisions());
         services.AddSingleton<IReviewUpdateService>(new ChairsOnlyReviewUpdates());
         services.AddSingleton<ILeverBoard>(new UnusedLeverBoard());
+        services.AddSingleton<IMeetingNotifier>(notifier);
     }
 
     static LiveCase Case(int n) => new(Guid.NewGuid(), $"DAPP-26-{n:000}", $"Person {n}", RiskLevel.High, ReferralSource.Police,
@@ -212,6 +214,42 @@ public class LiveRoomComponentsTests : BunitTest
         var rows = cut.FindComponents<LeverRow>();
         Assert.Equal(rowRenders, rows.Where(r => r.Instance.Lever.Id != offered.Id).Select(r => r.RenderCount));
         Assert.Equal(1, rows.Single(r => r.Instance.Lever.Id == offered.Id).RenderCount);
+    }
+
+    [Fact]
+    public async Task A_change_to_the_meeting_renders_the_listening_page_once()
+    {
+        var meetingId = Guid.NewGuid();
+        var page = Render<ListeningPage>(p => p.Add(x => x.MeetingId, meetingId));
+        var before = page.RenderCount;
+
+        await notifier.PublishAsync(new MeetingChanged(meetingId, 11, "lever-added", null));
+        page.WaitForAssertion(() => Assert.Equal(1, page.Instance.Changes));
+
+        Assert.Equal(before + 1, page.RenderCount);
+    }
+
+    /// <summary>Listens as the live room does: takes the change, then renders itself once.</summary>
+    sealed class ListeningPage : Microsoft.AspNetCore.Components.ComponentBase
+    {
+        [Microsoft.AspNetCore.Components.Parameter] public Guid MeetingId { get; set; }
+        public int Changes { get; private set; }
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            builder.OpenComponent<MeetingChangeListener>(0);
+            builder.AddComponentParameter(1, nameof(MeetingChangeListener.MeetingId), MeetingId);
+            builder.AddComponentParameter(2, nameof(MeetingChangeListener.OnChanged), (Func<MeetingChanged, Task>)OnChanged);
+            builder.CloseComponent();
+            builder.AddContent(3, Changes);
+        }
+
+        async Task OnChanged(MeetingChanged change)
+        {
+            await Task.Yield();
+            Changes++;
+            StateHasChanged();
+        }
     }
 
     [Fact]

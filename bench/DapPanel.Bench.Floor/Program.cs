@@ -26,9 +26,11 @@ var notifier = app.Services.GetRequiredService<Notifier>();
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await HeadlessChromium.LaunchAsync(playwright);
 var open = new List<IPage>();
+var tabs = HeadlessChromium.Tabs.For(browser, args);
+Console.WriteLine($"{pages} pages in {tabs.Harness}");
 for (var i = 0; i < pages; i++)
 {
-    var page = await (await browser.NewContextAsync()).NewPageAsync();
+    var page = await tabs.OpenAsync();
     await page.GotoAsync(baseUrl);
     await page.WaitForSelectorAsync("#changes[data-interactive=true]");
     open.Add(page);

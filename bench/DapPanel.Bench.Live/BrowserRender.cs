@@ -10,7 +10,7 @@ namespace DapPanel.Bench.Live;
 /// Real live-room pages in headless chromium; a MutationObserver in each stamps when the levers panel
 /// changes, so the browser's clock and this process's clock (the same machine's) give command → render.
 /// </summary>
-sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid probationAgencyId, CookieContainer sender)
+sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid probationAgencyId, CookieContainer sender, string[] args)
 {
     public sealed record Result(int Pages, List<double> LatenciesMs, double BytesPerCircuit, long WorkingSetBytes,
         TimeSpan ServerCpuPerChange, TimeSpan BrowserCpuPerChange, TimeSpan MachineCpuPerChange);
@@ -25,10 +25,10 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         var state = await SignInStateAsync(browser, email, password);
         if (path.EndsWith("/live")) await AcknowledgeConfidentialityAsync(browser, state);
         var before = await app.MemoryAsync();
+        var tabs = HeadlessChromium.Tabs.For(browser, args, state);
         for (var i = 0; i < pages; i++)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
-            var page = await context.NewPageAsync();
+            var page = await tabs.OpenAsync();
             await page.GotoAsync(app.BaseUrl + path);
             await page.WaitForSelectorAsync(waitFor);
         }
@@ -74,10 +74,11 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
 
         var before = await app.MemoryAsync();
         var open = new List<IPage>();
+        var tabs = HeadlessChromium.Tabs.For(browser, args, state);
+        Console.WriteLine($"{pages} live-room pages in {tabs.Harness}");
         for (var i = 0; i < pages; i++)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
-            var page = await context.NewPageAsync();
+            var page = await tabs.OpenAsync();
             await page.GotoAsync($"{app.BaseUrl}/meetings/{meetingId}/live");
             await page.WaitForSelectorAsync("[data-testid=levers]");
             open.Add(page);

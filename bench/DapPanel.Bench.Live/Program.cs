@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 // Live-room latency and memory: hub clients (N = 30, 100, 300) and real browser pages (30).
 // --nodes 2: two app processes sharing PostgreSQL and Redis (DAPPANEL_TEST_POSTGRES, DAPPANEL_TEST_REDIS,
 // as scripts/with-test-services.sh sets them); hub clients split across the nodes, no browser part.
-// --hub-only: skip the browser part on one node too; --browser-only: skip the hub clients.
+// --hub-only: skip the browser part on one node too; --browser-only: skip the hub clients;
+// --context-per-page: each browser page in a context of its own rather than tabs of one.
 var quick = args.Contains("--quick");
 var nodeCount = args.SkipWhile(a => a != "--nodes").Skip(1).Select(int.Parse).FirstOrDefault(1);
 var root = FindRepositoryRoot();
@@ -46,7 +47,7 @@ await using (var chairConnection = new HubConnectionBuilder()
 
 if (args.Contains("--memory"))
 {
-    var render = new BrowserRender(app, meetingId, itemId, probationId, probation);
+    var render = new BrowserRender(app, meetingId, itemId, probationId, probation, args);
     var plain = await render.MemoryPerCircuitAsync("/meetings", "table", 30, "idva@dappanel.example", DemoLogins.Password);
     var room = await render.MemoryPerCircuitAsync($"/meetings/{meetingId}/live", "[data-testid=levers]", 30, "idva@dappanel.example", DemoLogins.Password);
     Console.WriteLine($"Per circuit: meetings list {plain / 1024:0.0} KB, live room {room / 1024:0.0} KB");
@@ -67,7 +68,7 @@ foreach (var clients in args.Contains("--browser-only") ? Array.Empty<int>() : [
 
 if (nodeCount == 1 && !args.Contains("--hub-only"))
 {
-    var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation)
+    var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation, args)
         .RunAsync(pages: 30, iterations: quick ? 5 : 20, "idva@dappanel.example", DemoLogins.Password);
     rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", "30 pages", browser.LatenciesMs));
     Console.WriteLine(rows[^1]);
