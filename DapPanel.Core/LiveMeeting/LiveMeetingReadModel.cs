@@ -24,6 +24,7 @@ public sealed record MeetingSnapshot(LiveMeetingView View, LiveMeetingView Withh
 public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> dbFactory, TimeProvider clock)
 {
     readonly ConcurrentDictionary<Guid, Lazy<Task<MeetingSnapshot?>>> snapshots = new();
+    readonly ConcurrentDictionary<Guid, PanelTable> tables = new();
 
     public async Task<MeetingSnapshot?> GetAsync(Guid meetingId, long atLeastVersion = 0)
     {
@@ -56,11 +57,8 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         var repeats = (await db.Referrals.AsNoTracking().Where(r => r.IsRepeat && caseIds.Contains(r.CaseId))
             .Select(r => r.CaseId).ToListAsync()).ToHashSet();
         var itemIds = meeting.AgendaItems.Select(i => i.Id).ToHashSet();
-        var memberships = await db.PanelMemberships.AsNoTracking().Where(m => m.PanelId == meeting.PanelId).ToListAsync();
-        var memberIds = memberships.Select(m => m.AgencyId).ToHashSet();
-        var agencies = await db.Agencies.AsNoTracking().Include(a => a.People)
-            .Where(a => memberIds.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
-        var agencyNames = agencies.ToDictionary(a => a.Id, a => a.Name);
+        var table = await TableAsync(db, meeting.PanelId);
+        var agencyNames = table.AgencyNames;
         var today = PanelTime.Today(clock);
 
         var items = meeting.AgendaItems.OrderBy(i => i.Order).Select(item => new LiveItem(
@@ -85,16 +83,37 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
 
         var view = new LiveMeetingView(meeting.Id, version, meeting.Panel!.Name, meeting.Status, meeting.StartsAt,
             meeting.PlannedMinutes, meeting.Location, meeting.OnlineLink, meeting.StartedAt, meeting.CurrentItemId, items,
-            agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind,
-                a.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToValueList())).ToValueList(),
-            memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToValueList(),
-            ValueList<PresentPerson>.Empty);
+            table.Agencies, table.CoreAgencyIds, ValueList<PresentPerson>.Empty);
         var withheld = view with
         {
             Items = items.Select(i => i with { Case = i.Case with { Victims = VictimInformation.Withheld } }).ToValueList(),
         };
-        return new MeetingSnapshot(view, withheld, meeting.PanelId, memberIds, agencyNames);
+        return new MeetingSnapshot(view, withheld, meeting.PanelId, table.MemberIds, agencyNames);
     }
+
+    /// <summary>
+    /// The panel's member agencies and their people, in every snapshot but changed only by an administrator: read
+    /// again at most every 30 seconds (as <see cref="NeedToKnow"/> reads the panel's sharing rules), not on every
+    /// change in the room.
+    /// </summary>
+    async Task<PanelTable> TableAsync(DapPanelDbContext db, Guid panelId)
+    {
+        var now = clock.GetUtcNow();
+        if (tables.TryGetValue(panelId, out var cached) && now - cached.ReadAt < NeedToKnow.RulesFreshFor) return cached;
+        var memberships = await db.PanelMemberships.AsNoTracking().Where(m => m.PanelId == panelId).ToListAsync();
+        var memberIds = memberships.Select(m => m.AgencyId).ToHashSet();
+        var agencies = await db.Agencies.AsNoTracking().Include(a => a.People)
+            .Where(a => memberIds.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
+        var table = new PanelTable(memberIds, agencies.ToDictionary(a => a.Id, a => a.Name),
+            agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind,
+                a.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToValueList())).ToValueList(),
+            memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToValueList(), now);
+        tables[panelId] = table;
+        return table;
+    }
+
+    sealed record PanelTable(IReadOnlySet<Guid> MemberIds, IReadOnlyDictionary<Guid, string> AgencyNames,
+        ValueList<AgencyAtTable> Agencies, ValueList<Guid> CoreAgencyIds, DateTimeOffset ReadAt);
 
     static ItemProgress ProgressOf(AgendaItem item, Meeting meeting) =>
         item.IsDeferred ? ItemProgress.Deferred

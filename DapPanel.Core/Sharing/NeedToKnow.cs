@@ -22,7 +22,7 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
     /// How long a panel's agreement version and victim-tier agencies are trusted before being read again; a
     /// change on this node applies at once, one made on another node within this time.
     /// </summary>
-    static readonly TimeSpan RulesFreshFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RulesFreshFor = TimeSpan.FromSeconds(30);
 
     readonly ConcurrentDictionary<Guid, PanelRules> rules = new();
     readonly ConcurrentDictionary<(Guid PanelId, int Number, Guid PersonId), byte> acknowledged = new();
