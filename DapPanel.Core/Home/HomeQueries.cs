@@ -3,22 +3,27 @@ using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Meetings;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Home;
 
 public sealed record AgencyActionView(ActionView Action, string CaseReference, DateTimeOffset AgreedAt);
 
+/// <param name="PanelsAwaitingAgreement">
+/// Panels with open actions for the person's agency that stay hidden until the person acknowledges the panel's
+/// current information-sharing agreement.
+/// </param>
 public sealed record HomeView(string AgencyName, IReadOnlyList<MeetingSummary> NextMeetings,
-    IReadOnlyList<AgencyActionView> OpenActions);
+    IReadOnlyList<AgencyActionView> OpenActions, IReadOnlyList<Guid> PanelsAwaitingAgreement);
 
 public interface IHomeQueries
 {
     Task<HomeView> GetAsync(Actor actor, CancellationToken cancellationToken = default);
 }
 
-public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, IMeetingQueries meetings, TimeProvider clock)
-    : IHomeQueries
+public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, IMeetingQueries meetings, NeedToKnow needToKnow,
+    TimeProvider clock) : IHomeQueries
 {
     public async Task<HomeView> GetAsync(Actor actor, CancellationToken cancellationToken = default)
     {
@@ -37,15 +42,30 @@ public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, 
             {
                 a.Id, a.Description, Agency = a.OwnerAgency!.Name,
                 Person = a.OwnerPerson == null ? null : a.OwnerPerson.FullName,
-                a.DueOn, a.Status, CaseReference = a.Case!.Reference, AgreedAt = i.Meeting!.StartsAt,
+                a.DueOn, a.Status, CaseReference = a.Case!.Reference, AgreedAt = i.Meeting!.StartsAt, i.Meeting.PanelId,
             })
             .ToListAsync(cancellationToken);
 
+        // An action names a case and what is being done about it: shown under the panel's agreement, as its case list is.
+        var shownPanels = new HashSet<Guid>();
+        var awaiting = new List<Guid>();
+        foreach (var panelId in open.Select(a => a.PanelId).Distinct())
+        {
+            try
+            {
+                await needToKnow.BasisAsync(actor, panelId, cancellationToken);
+                shownPanels.Add(panelId);
+            }
+            catch (AgreementNotAcknowledgedException) { awaiting.Add(panelId); }
+            catch (AccessDeniedException) { }
+        }
+
         return new HomeView(agencyName, next, open
+            .Where(a => shownPanels.Contains(a.PanelId))
             .OrderBy(a => a.DueOn)
             .Select(a => new AgencyActionView(
                 new ActionView(a.Id, a.Description, a.Agency, a.Person, a.DueOn, a.Status, a.DueOn < today),
                 a.CaseReference, a.AgreedAt))
-            .ToList());
+            .ToList(), awaiting);
     }
 }

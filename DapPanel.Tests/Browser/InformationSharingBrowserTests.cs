@@ -65,6 +65,58 @@ public class InformationSharingBrowserTests
     }
 
     [Fact]
+    public async Task A_members_home_page_keeps_their_agencys_actions_back_until_they_acknowledge_the_agreement()
+    {
+        var server = new TestServer();
+        await server.InitializeAsync();
+        var browser = new BrowserFixture();
+        await browser.InitializeAsync();
+        try
+        {
+            // An action for the agency of the demo's health member, who has not yet acknowledged version 1.
+            const string Description = "Share the GP's record of the last three consultations.";
+            var agencyId = await server.ReadAsync(async db =>
+            {
+                var person = await db.People.SingleAsync(p => p.Email == DemoPanel.NotYetAgreedEmail);
+                var item = await db.AgendaItems.Where(i => i.Meeting!.Status == MeetingStatus.Closed).OrderBy(i => i.Id).FirstAsync();
+                db.Actions.Add(new PanelAction
+                {
+                    CaseId = item.CaseId, AgendaItemId = item.Id, Description = Description, OwnerAgencyId = person.AgencyId,
+                    DueOn = PanelTime.Today(TimeProvider.System).AddDays(7),
+                });
+                await db.SaveChangesAsync();
+                return person.AgencyId;
+            });
+            var member = await server.DemoAsync(DemoPanel.NotYetAgreedEmail, Role.AgencyMember);
+            var home = server.Services.GetRequiredService<DapPanel.Core.Home.IHomeQueries>();
+            var before = await home.GetAsync(member);
+            Assert.Empty(before.OpenActions);
+            Assert.Single(before.PanelsAwaitingAgreement);
+
+            var page = await browser.NewPageAsync();
+            await page.SignInAsync(server.BaseUrl, DemoPanel.NotYetAgreedEmail, DemoLogins.Password);
+            await page.WaitForSelectorAsync("text=Welcome");
+            await page.WaitForInteractiveAsync();
+            await page.GetByTestId("actions-awaiting-agreement").WaitForAsync();
+            Assert.DoesNotContain(Description, await page.ContentAsync());
+            var axe = new AxeCheck();
+            await axe.LookAsync(page, "home-actions-awaiting-agreement");
+            axe.AssertNone();
+
+            await page.Locator("[data-testid=agreement-gate][data-interactive=true]").WaitForAsync();
+            await page.GetByTestId("acknowledge-agreement").ClickAsync();
+            await page.Locator(".agency-actions", new() { HasText = Description }).WaitForAsync();
+            Assert.Equal(0, await page.GetByTestId("actions-awaiting-agreement").CountAsync());
+            Assert.NotEmpty((await home.GetAsync(member)).OpenActions);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_live_case_card_withholds_victim_details_from_housing_and_an_administrator_manages_the_agreement()
     {
         var server = new TestServer();
