@@ -131,7 +131,7 @@ public sealed class CirculationService(
             meetingId: meetingId, cancellationToken: cancellationToken);
         var changes = (await ChangesAsync(db, meetingId, cancellationToken)).Where(c => c.NotifiedAt is not null).ToList();
         return new CaseListView(AgendaService.Heading(meeting), meeting.CirculatedAt,
-            ResearchDeadline.For(AgendaService.Heading(meeting).Date), entries, changes, basis);
+            ResearchDeadline.Of(meeting), entries, changes, basis);
     }
 
     /// <summary>
@@ -178,7 +178,7 @@ public sealed class CirculationService(
         body.AppendLine().AppendLine($"{meeting.AgendaItems.Count} cases, by reference:");
         foreach (var item in meeting.AgendaItems.OrderBy(i => i.Order))
             body.AppendLine($"{item.Order}. {item.Case!.Reference} ({item.Kind.Label().ToLowerInvariant()})");
-        var deadline = ResearchDeadline.For(DateOnly.FromDateTime(PanelTime.ToLocal(meeting.StartsAt).DateTime));
+        var deadline = ResearchDeadline.Of(meeting);
         body.AppendLine().AppendLine($"Please research your agency's records and answer for each case by {deadline.ToString("dddd d MMMM", British)}:");
         body.AppendLine(notifier.Link($"/meetings/{meeting.Id}/research"));
         body.AppendLine($"The full list (OFFICIAL-SENSITIVE): {notifier.Link($"/meetings/{meeting.Id}/case-list")}");

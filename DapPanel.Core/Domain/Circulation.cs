@@ -63,4 +63,20 @@ public static class ResearchDeadline
         }
         return day;
     }
+
+    /// <summary>
+    /// The last day for a meeting's research: two working days before it, unless the case list went out on or after
+    /// that day; then the day before the meeting (the day itself if it went out later still), so no agency is asked
+    /// for research by a day already gone.
+    /// </summary>
+    public static DateOnly For(DateOnly meetingDate, DateOnly? circulatedOn)
+    {
+        var usual = For(meetingDate);
+        if (circulatedOn is not { } sent || sent < usual) return usual;
+        var dayBefore = meetingDate.AddDays(-1);
+        return sent < dayBefore ? dayBefore : meetingDate;
+    }
+
+    public static DateOnly Of(Meeting meeting) =>
+        For(PanelTime.LocalDate(meeting.StartsAt), meeting.CirculatedAt is { } at ? PanelTime.LocalDate(at) : null);
 }

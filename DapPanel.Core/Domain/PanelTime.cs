@@ -13,7 +13,10 @@ public static class PanelTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
+    public static DateOnly Today(TimeProvider clock) => LocalDate(clock.GetUtcNow());
+
+    /// <summary>The panel's calendar day at an instant.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
     /// <summary>The instant of a local date and time at the panel.</summary>
     public static DateTimeOffset At(DateOnly date, TimeOnly time)

@@ -21,12 +21,12 @@ public sealed class OverdueResearchReminders(
         var today = PanelTime.Today(clock);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Circulated)
-            .Select(m => new { m.Id, m.StartsAt }).ToListAsync(cancellationToken);
+            .Select(m => new { m.Id, m.StartsAt, m.CirculatedAt }).ToListAsync(cancellationToken);
         var reminded = 0;
         foreach (var meeting in meetings)
         {
-            var date = DateOnly.FromDateTime(PanelTime.ToLocal(meeting.StartsAt).DateTime);
-            var deadline = ResearchDeadline.For(date);
+            var date = PanelTime.LocalDate(meeting.StartsAt);
+            var deadline = ResearchDeadline.For(date, meeting.CirculatedAt is { } sent ? PanelTime.LocalDate(sent) : null);
             if (today <= deadline || date < today) continue;
             var afterDeadline = PanelTime.At(deadline.AddDays(1), TimeOnly.MinValue);
             if (await db.Notifications.AnyAsync(n => n.MeetingId == meeting.Id && n.Kind == NotificationKind.ResearchReminder

@@ -42,7 +42,7 @@ public sealed class ResearchService(
         var heading = AgendaService.Heading(meeting);
         await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Opened {agency.Name}'s research on the case list",
             meetingId: meetingId, cancellationToken: cancellationToken);
-        return new AgencyResearchView(heading, agency.Id, agency.Name, ResearchDeadline.For(heading.Date),
+        return new AgencyResearchView(heading, agency.Id, agency.Name, ResearchDeadline.Of(meeting),
             list.Select(entry => new ResearchCaseView(entry,
                 answers.Where(a => a.CaseId == entry.CaseId)
                     .Select(a => new ResearchAnswerView(a.Answer, a.Notes, a.ContactName, a.ContactDetails, a.AnsweredAt))
@@ -108,7 +108,7 @@ public sealed class ResearchService(
         var caseIds = meeting.AgendaItems.Select(i => i.CaseId).ToHashSet();
 
         var heading = AgendaService.Heading(meeting);
-        var deadline = ResearchDeadline.For(heading.Date);
+        var deadline = ResearchDeadline.Of(meeting);
         var rows = meeting.AgendaItems.OrderBy(i => i.Order).Select(i => new ReadinessRow(i.Order, i.Case!.Reference, i.Kind,
             agencies.Select(a => answers.FirstOrDefault(r => r.CaseId == i.CaseId && r.AgencyId == a.Id) is { } r
                 ? new ReadinessCell(a.Id, r.Answer, basis.SeesResearchNotesOf(a.Id) ? r.Notes : NeedToKnow.ResearchNotesWithheld, r.ContactName)

@@ -149,4 +149,28 @@ public class CirculationServiceTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 12, 11), ResearchDeadline.For(new DateOnly(2026, 12, 15))); // Tuesday → Friday
         Assert.Equal(new DateOnly(2026, 12, 14), ResearchDeadline.For(new DateOnly(2026, 12, 16))); // Wednesday → Monday
     }
+
+    [Fact]
+    public void A_case_list_sent_on_or_after_the_usual_deadline_gives_agencies_until_the_day_before_the_panel()
+    {
+        var tuesday = new DateOnly(2026, 12, 15);
+        Assert.Equal(new DateOnly(2026, 12, 11), ResearchDeadline.For(tuesday, circulatedOn: new DateOnly(2026, 12, 4)));
+        Assert.Equal(new DateOnly(2026, 12, 14), ResearchDeadline.For(tuesday, circulatedOn: new DateOnly(2026, 12, 11)));
+        Assert.Equal(new DateOnly(2026, 12, 14), ResearchDeadline.For(tuesday, circulatedOn: new DateOnly(2026, 12, 12)));
+        Assert.Equal(tuesday, ResearchDeadline.For(tuesday, circulatedOn: new DateOnly(2026, 12, 14)));
+        Assert.Equal(tuesday, ResearchDeadline.For(tuesday, circulatedOn: tuesday));
+    }
+
+    [Fact]
+    public async Task A_late_circulation_never_asks_for_research_by_a_day_already_gone()
+    {
+        var meeting = await MeetingInDaysAsync(2);
+        await world.Circulation.CirculateAsync(world.Administrator, meeting.Id, meeting.Version);
+
+        var list = await world.Circulation.GetCaseListAsync(world.Police, meeting.Id);
+        Assert.Equal(world.Today.AddDays(1), list.ResearchDeadline);
+        Assert.Equal(world.Today, ResearchDeadline.For(world.Today.AddDays(2))); // the usual deadline: the day it went out
+        var sent = world.Mail().First(m => m.Subject?.Contains("case list") == true);
+        Assert.Contains($"answer for each case by {world.Today.AddDays(1):dddd d MMMM}", sent.TextBody);
+    }
 }
