@@ -22,6 +22,7 @@ public static partial class AccessRules
         // The second sign-in step: open, and sends anyone without a password step behind them back to sign in.
         ["/account/login-code"] = Everyone,
         ["/account/two-factor"] = SignedIn,
+        ["/account/password"] = SignedIn,
         ["/admin/people"] = [Administrator],
         ["/admin/agencies"] = [Administrator],
         ["/audit"] = [Administrator, Manager],
