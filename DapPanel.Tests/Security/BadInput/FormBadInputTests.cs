@@ -53,6 +53,44 @@ public partial class FormBadInputTests(MatrixWorld world)
         Assert.DoesNotContain("<svg/onload", page);
     }
 
+    public static TheoryData<string, int> PasswordCases() => HostileText.For("Current", "New", "Confirm");
+
+    [Theory]
+    [MemberData(nameof(PasswordCases))]
+    public async Task The_change_password_form_refuses_hostile_text_plainly_and_changes_nothing(string field, int input)
+    {
+        var value = HostileText.All[input].Value;
+        using var client = await world.Server.SignedInClientAsync("housing@dappanel.example");
+        var form = await client.GetStringAsync("/account/password");
+
+        // A wrong current password wherever the hostile text is not it: nothing may change on the shared server.
+        var response = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "change-password",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value),
+            ["Input.Current"] = field == "Current" ? value : "not the password",
+            ["Input.New"] = field == "New" ? value : "Another-long-password-2",
+            ["Input.Confirm"] = field == "Confirm" ? value : field == "New" ? value : "Another-long-password-2",
+        }));
+        var page = await response.Content.ReadAsStringAsync();
+
+        if (value.Contains('\0'))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+            page = await client.GetStringAsync(response.Headers.Location!.OriginalString);
+            Assert.Contains("could not be read", page);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Matches("account-(error|validation)", page);
+        }
+        Assert.DoesNotContain("password-changed", page);
+        Assert.DoesNotContain(HostileText.Script, page);
+        Assert.DoesNotContain("<img src=x", page);
+        Assert.DoesNotContain("<svg/onload", page);
+    }
+
     public static TheoryData<string, int> FreeTextCases() => HostileText.For("ResearchNotes", "ApologiesNote", "AgendaFocus");
 
     [Theory]
