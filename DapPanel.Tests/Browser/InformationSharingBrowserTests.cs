@@ -142,6 +142,11 @@ public class InformationSharingBrowserTests
             await chair.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
             await chair.WaitForSelectorAsync("text=Welcome");
             await chair.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
+            // The chair's screen is the room's big screen: names only when the chair asks for them.
+            await chair.GetByTestId("live-victims").Locator("text=Names are kept off the shared screen").WaitForAsync();
+            Assert.DoesNotContain("Farthingale", await chair.InnerTextAsync(".live-room"));
+            await chair.ScreenshotAsync("live-room-chair-names-kept-back");
+            await chair.GetByTestId("show-victim-names").ClickAsync();
             await chair.GetByTestId("live-victims").Locator("text=Odile Farthingale0").WaitForAsync();
 
             var admin = await browser.NewPageAsync();

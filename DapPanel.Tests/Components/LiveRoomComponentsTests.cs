@@ -253,6 +253,21 @@ public class LiveRoomComponentsTests : BunitTest
     }
 
     [Fact]
+    public void The_chairs_shared_screen_keeps_victim_names_back_until_asked_and_an_agency_in_the_safety_plan_sees_them()
+    {
+        var item = Item(1, ItemProgress.Current);
+        var chair = RenderIn<CaseSummaryCard>(Room(Role.Chair, Police, item), p => p.Add(x => x.Item, item));
+        Assert.DoesNotContain("Victim 1", chair.Find("[data-testid=live-victims]").TextContent);
+        Assert.Contains("kept off the shared screen", chair.Find("[data-testid=live-victims]").TextContent);
+
+        chair.Find("[data-testid=show-victim-names]").Click();
+        Assert.Contains("Victim 1", chair.Find("[data-testid=live-victims]").TextContent);
+
+        var police = RenderIn<CaseSummaryCard>(Room(Role.AgencyMember, Police, item), p => p.Add(x => x.Item, item));
+        Assert.Contains("Victim 1", police.Find("[data-testid=live-victims]").TextContent);
+    }
+
+    [Fact]
     public void Values_that_are_equal_item_for_item_are_equal_lists()
     {
         Assert.Equal(new[] { "a", "b" }.ToValueList(), new List<string> { "a", "b" }.ToValueList());
