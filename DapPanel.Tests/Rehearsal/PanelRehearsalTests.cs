@@ -3,6 +3,7 @@ using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace DapPanel.Tests.Rehearsal;
@@ -26,7 +27,16 @@ public class PanelRehearsalTests
     [Fact]
     public async Task A_whole_panel_is_prepared_heard_minuted_and_followed_up_by_everyone_in_their_own_browser()
     {
-        var server = new TestServer();
+        // The server's warnings and errors go into the failure report: a circuit that failed says why.
+        var logs = new CapturedLogs();
+        var server = new TestServer
+        {
+            Configure = builder =>
+            {
+                builder.Logging.AddProvider(logs);
+                builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Warning);
+            },
+        };
         await server.InitializeAsync();
         var browser = new BrowserFixture();
         await browser.InitializeAsync();
@@ -271,11 +281,13 @@ public class PanelRehearsalTests
             foreach (var page in browser.Browser.Contexts.SelectMany(c => c.Pages))
             {
                 await page.ScreenshotAsync($"rehearsal-failed-{++n}");
-                told.Add($"page {n}: {page.Url}");
+                told.Add($"page {n}: {page.Url}" + (await page.Locator("#blazor-error-ui").IsVisibleAsync() ? " (the connection error banner is showing)" : ""));
                 told.AddRange((await page.Locator(".mud-snackbar, .mud-alert, #components-reconnect-modal").AllInnerTextsAsync())
                     .Select(t => $"page {n}: {t.ReplaceLineEndings(" ")}"));
             }
+            var logged = logs.Entries.TakeLast(10).Select(e => $"{e.Level} {e.Category}: {e.Message.Split('\n')[0]}");
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nMessages on screen:\n{string.Join("\n", told)}\n"
+                + $"Server warnings and errors (last 10):\n{string.Join("\n", logged)}\n"
                 + $"axe so far:\n{string.Join("\n", axe.Problems)}\n{failure}");
         }
         finally
