@@ -77,6 +77,8 @@ public static class ResearchDeadline
         return sent < dayBefore ? dayBefore : meetingDate;
     }
 
-    public static DateOnly Of(Meeting meeting) =>
-        For(PanelTime.LocalDate(meeting.StartsAt), meeting.CirculatedAt is { } at ? PanelTime.LocalDate(at) : null);
+    public static DateOnly Of(Meeting meeting) => Of(meeting.StartsAt, meeting.CirculatedAt);
+
+    public static DateOnly Of(DateTimeOffset startsAt, DateTimeOffset? circulatedAt) =>
+        For(PanelTime.LocalDate(startsAt), circulatedAt is { } sent ? PanelTime.LocalDate(sent) : null);
 }

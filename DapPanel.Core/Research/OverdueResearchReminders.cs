@@ -26,7 +26,7 @@ public sealed class OverdueResearchReminders(
         foreach (var meeting in meetings)
         {
             var date = PanelTime.LocalDate(meeting.StartsAt);
-            var deadline = ResearchDeadline.For(date, meeting.CirculatedAt is { } sent ? PanelTime.LocalDate(sent) : null);
+            var deadline = ResearchDeadline.Of(meeting.StartsAt, meeting.CirculatedAt);
             if (today <= deadline || date < today) continue;
             var afterDeadline = PanelTime.At(deadline.AddDays(1), TimeOnly.MinValue);
             if (await db.Notifications.AnyAsync(n => n.MeetingId == meeting.Id && n.Kind == NotificationKind.ResearchReminder

@@ -9,17 +9,12 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Browser;
 
 /// <summary>The whole run-up to a panel in the browser, on a server of its own so the demo data others read stays as it is.</summary>
-public class BeforeThePanelTests : IClassFixture<BrowserFixture>
+public class BeforeThePanelTests
 {
-    readonly BrowserFixture browser = new();
-
     [Fact]
     public async Task An_administrator_builds_and_circulates_an_agenda_and_an_agency_answers_on_the_readiness_board()
     {
-        var server = new TestServer();
-        await server.InitializeAsync();
-        await browser.InitializeAsync();
-        try
+        await OwnServer.WithBrowserAsync(async (server, browser) =>
         {
             var admin = await server.DemoAsync("admin@dappanel.example", Role.Administrator);
             var referral = await server.Services.GetRequiredService<IReferralService>().SubmitAsync(admin, new ReferralInput
@@ -102,11 +97,6 @@ public class BeforeThePanelTests : IClassFixture<BrowserFixture>
             await provider.ClickAsync("#save-update");
             await provider.WaitForSelectorAsync(".review-update-summary");
             await provider.ScreenshotAsync("review-update");
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            await server.DisposeAsync();
-        }
+        });
     }
 }

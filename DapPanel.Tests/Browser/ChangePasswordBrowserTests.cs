@@ -14,11 +14,7 @@ public class ChangePasswordBrowserTests
     [Fact]
     public async Task A_member_changes_their_password_and_signs_in_with_the_new_one_only()
     {
-        var server = new TestServer();
-        await server.InitializeAsync();
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
+        await OwnServer.WithBrowserAsync(async (server, browser) =>
         {
             var page = await browser.NewPageAsync();
             await page.SignInAsync(server.BaseUrl, "probation@dappanel.example", DemoLogins.Password);
@@ -50,12 +46,7 @@ public class ChangePasswordBrowserTests
             await other.Locator("[role=alert]").WaitForAsync();
             await other.SignInAsync(server.BaseUrl, "probation@dappanel.example", NewPassword);
             await other.WaitForSelectorAsync("text=Welcome");
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            await server.DisposeAsync();
-        }
+        });
     }
 
     static async Task ChangeAsync(IPage page, string current, string next, string again)

@@ -15,11 +15,7 @@ public class InformationSharingBrowserTests
     [Fact]
     public async Task A_member_acknowledges_the_agreement_then_sees_the_case_list_with_victim_details_withheld()
     {
-        var server = new TestServer();
-        await server.InitializeAsync();
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
+        await OwnServer.WithBrowserAsync(async (server, browser) =>
         {
             var meetingId = await server.ReadAsync(db => db.Meetings.Where(m => m.Status == MeetingStatus.Circulated).Select(m => m.Id).SingleAsync());
             var victim = await server.ReadAsync(db => db.VictimSurvivors
@@ -56,22 +52,13 @@ public class InformationSharingBrowserTests
             Assert.Contains(victim, await idva.InnerTextAsync("table"));
             Assert.Equal(0, await idva.GetByTestId("withheld").CountAsync());
             await idva.ScreenshotAsync("case-list-victim-tier");
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            await server.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task A_members_home_page_keeps_their_agencys_actions_back_until_they_acknowledge_the_agreement()
     {
-        var server = new TestServer();
-        await server.InitializeAsync();
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
+        await OwnServer.WithBrowserAsync(async (server, browser) =>
         {
             // An action for the agency of the demo's health member, who has not yet acknowledged version 1.
             const string Description = "Share the GP's record of the last three consultations.";
@@ -108,22 +95,13 @@ public class InformationSharingBrowserTests
             await page.Locator(".agency-actions", new() { HasText = Description }).WaitForAsync();
             Assert.Equal(0, await page.GetByTestId("actions-awaiting-agreement").CountAsync());
             Assert.NotEmpty((await home.GetAsync(member)).OpenActions);
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            await server.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task The_live_case_card_withholds_victim_details_from_housing_and_an_administrator_manages_the_agreement()
     {
-        var server = new TestServer();
-        await server.InitializeAsync();
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
+        await OwnServer.WithBrowserAsync(async (server, browser) =>
         {
             var meeting = await server.CreateAsync(2, caseFor: i => new CaseBuilder().Named($"Card Perpetrator {i}").WithVictim($"Odile Farthingale{i}").Build());
             var flow = server.Services.GetRequiredService<IMeetingFlow>();
@@ -169,11 +147,6 @@ public class InformationSharingBrowserTests
             await housing.Locator("[data-testid=agreement-gate][data-interactive=true]").WaitForAsync();
             await housing.GetByTestId("acknowledge-agreement").ClickAsync();
             await housing.GetByTestId("live-victims").Locator("text=Odile Farthingale0").WaitForAsync();
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            await server.DisposeAsync();
-        }
+        });
     }
 }

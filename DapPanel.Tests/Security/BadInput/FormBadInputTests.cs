@@ -33,24 +33,9 @@ public partial class FormBadInputTests(MatrixWorld world)
             ["Input.Email"] = field == "Email" ? value : "nobody@dappanel.example",
             ["Input.Password"] = field == "Password" ? value : "not the password",
         }));
-        var page = await response.Content.ReadAsStringAsync();
 
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("DapPanel.Auth=") && !c.Contains("expires=Thu, 01 Jan 1970")));
-        if (value.Contains('\0'))
-        {
-            // A NUL never leaves a browser's form and the framework cannot read one: the form comes back, saying so.
-            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-            page = await client.GetStringAsync(response.Headers.Location!.OriginalString);
-            Assert.Contains("could not be read", page);
-        }
-        else
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Matches("account-(error|validation)", page);
-        }
-        Assert.DoesNotContain(HostileText.Script, page);
-        Assert.DoesNotContain("<img src=x", page);
-        Assert.DoesNotContain("<svg/onload", page);
+        await AccountFormRefusedPlainlyAsync(client, response, value);
     }
 
     public static TheoryData<string, int> PasswordCases() => HostileText.For("Current", "New", "Confirm");
@@ -72,8 +57,18 @@ public partial class FormBadInputTests(MatrixWorld world)
             ["Input.New"] = field == "New" ? value : "Another-long-password-2",
             ["Input.Confirm"] = field == "Confirm" ? value : field == "New" ? value : "Another-long-password-2",
         }));
-        var page = await response.Content.ReadAsStringAsync();
 
+        var page = await AccountFormRefusedPlainlyAsync(client, response, value);
+        Assert.DoesNotContain("password-changed", page);
+    }
+
+    /// <summary>
+    /// An account form (static, posted) given hostile text comes back with a plain message and never echoes markup.
+    /// A NUL never leaves a browser's form and the framework cannot read one: the form comes back, saying so.
+    /// </summary>
+    static async Task<string> AccountFormRefusedPlainlyAsync(HttpClient client, HttpResponseMessage response, string value)
+    {
+        var page = await response.Content.ReadAsStringAsync();
         if (value.Contains('\0'))
         {
             Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
@@ -85,10 +80,10 @@ public partial class FormBadInputTests(MatrixWorld world)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Matches("account-(error|validation)", page);
         }
-        Assert.DoesNotContain("password-changed", page);
         Assert.DoesNotContain(HostileText.Script, page);
         Assert.DoesNotContain("<img src=x", page);
         Assert.DoesNotContain("<svg/onload", page);
+        return page;
     }
 
     public static TheoryData<string, int> FreeTextCases() => HostileText.For("ResearchNotes", "ApologiesNote", "AgendaFocus");
