@@ -26,7 +26,7 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
                 input.OwnerPersonId, input.DueOn);
             ctx.Db.Actions.Add(action);
             return new ChangeNote($"Action for {agencyName} on item {item.Order}, due {action.DueOn:d MMM yyyy}", action.Id,
-                item.CaseId, After: action.Description);
+                item.CaseId, After: action.Description, Changed: SnapshotPart.Actions);
         });
 
     public Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input,
@@ -52,7 +52,7 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
             action.OwnerPersonId = checkedAction.OwnerPersonId;
             action.DueOn = checkedAction.DueOn;
             return new ChangeNote($"Reassigned an action to {agencyName}", action.Id, action.CaseId, before,
-                $"{agencyName}, due {action.DueOn:d MMM yyyy}: {action.Description}");
+                $"{agencyName}, due {action.DueOn:d MMM yyyy}: {action.Description}", SnapshotPart.Actions);
         });
     }
 

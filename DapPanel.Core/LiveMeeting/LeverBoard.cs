@@ -31,7 +31,7 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
             };
             ctx.Db.Levers.Add(lever);
             return new ChangeNote($"{agencyName} offered a {input.Family.Label().ToLowerInvariant()} lever on item {item.Order}: {input.Area.Label()}",
-                lever.Id, item.CaseId, After: description);
+                lever.Id, item.CaseId, After: description, Changed: SnapshotPart.Levers);
         });
 
     public Task<long> EditAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, LeverInput input, Guid expectedVersion) =>
@@ -46,7 +46,7 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
             var before = $"{lever.Family.Label()} · {lever.Area.Label()}: {lever.Description}";
             (lever.Family, lever.Area, lever.Description) = (input.Family, input.Area, description);
             return new ChangeNote($"{agencyName} changed a lever: {input.Area.Label()}", lever.Id, lever.CaseId, before,
-                $"{input.Family.Label()} · {input.Area.Label()}: {description}");
+                $"{input.Family.Label()} · {input.Area.Label()}: {description}", SnapshotPart.Levers);
         });
 
     public Task<long> WithdrawAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion) =>
@@ -56,7 +56,8 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
             var lever = await FindAsync(ctx, leverId, expectedVersion);
             LiveAccess.EnsureSpeaksFor(actor, lever.AgencyId);
             lever.IsWithdrawn = true;
-            return new ChangeNote($"Withdrew a lever: {lever.Area.Label()}", lever.Id, lever.CaseId, lever.Description);
+            return new ChangeNote($"Withdrew a lever: {lever.Area.Label()}", lever.Id, lever.CaseId, lever.Description,
+                Changed: SnapshotPart.Levers);
         });
 
     static async Task<(string AgencyName, string Description)> CheckAsync(CommandContext ctx, LeverInput input)

@@ -8,7 +8,7 @@ namespace DapPanel.Core.LiveMeeting;
 
 /// <summary>What one command changed, for the change log and the audit log.</summary>
 public sealed record ChangeNote(string Summary, Guid? EntityId = null, Guid? CaseId = null, string? Before = null,
-    string? After = null);
+    string? After = null, SnapshotPart Changed = SnapshotPart.Whole);
 
 public sealed record CommandContext(DapPanelDbContext Db, Meeting Meeting, Actor Actor, DateTimeOffset Now, DateOnly Today)
 {
@@ -61,7 +61,7 @@ public sealed class LiveMeetingWriter(
                 "Someone else saved a change to this at the same moment. Your screen shows their version now; check it and try again.");
         }
 
-        readModel.Invalidate(meetingId);
+        readModel.AfterChange(meetingId, entry.Id, note.Changed, note.CaseId);
         await notifier.PublishAsync(new MeetingChanged(meetingId, entry.Id, kind, note.EntityId));
         return entry.Id;
     }

@@ -41,9 +41,11 @@ var observe = HeadlessChromium.ObserveChanges("#changes");
 var latencies = new List<double>();
 const int Rounds = 20, Warmup = 2;
 TimeSpan browserCpu = default;
+var mainThread = await HeadlessChromium.MainThread.WatchAsync(open[^1]);
+Dictionary<string, double> mainThreadBefore = [];
 for (var round = 0; round < Rounds + Warmup; round++)
 {
-    if (round == Warmup) browserCpu = CpuTime.OfChromium();
+    if (round == Warmup) (browserCpu, mainThreadBefore) = (CpuTime.OfChromium(), await mainThread.ReadAsync());
     foreach (var page in open) await page.EvaluateAsync(observe);
     var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     notifier.Publish();
@@ -53,6 +55,8 @@ for (var round = 0; round < Rounds + Warmup; round++)
         if (round >= Warmup && await HeadlessChromium.FirstChangeAfterAsync(page, sentAt) is { } latency) latencies.Add(latency);
     }
 }
+Console.WriteLine("One page's main thread per change (incl. reading stamps): " +
+    HeadlessChromium.MainThread.PerChange(mainThreadBefore, await mainThread.ReadAsync(), Rounds));
 var row = Stats.Row("Bare Blazor Server page: change → DOM changed in every page (framework floor)", $"{pages} pages", latencies);
 Console.WriteLine($"CPU per change ({pages} pages): chromium {((CpuTime.OfChromium() - browserCpu) / Rounds).TotalMilliseconds:0} ms");
 Console.WriteLine(row);

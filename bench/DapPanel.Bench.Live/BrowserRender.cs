@@ -101,9 +101,15 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         var latencies = new List<double>();
         var slowest = new List<double>();
         TimeSpan serverCpu = default, browserCpu = default, machineCpu = default;
+        var mainThread = await HeadlessChromium.MainThread.WatchAsync(open[^1]);
+        Dictionary<string, double> mainThreadBefore = [];
         for (var round = 0; round < iterations + 2; round++)
         {
-            if (round == 2) (serverCpu, browserCpu, machineCpu) = (CpuTime.OfProcess(app.ProcessId), CpuTime.OfChromium(), CpuTime.OfMachine());
+            if (round == 2)
+            {
+                (serverCpu, browserCpu, machineCpu) = (CpuTime.OfProcess(app.ProcessId), CpuTime.OfChromium(), CpuTime.OfMachine());
+                mainThreadBefore = await mainThread.ReadAsync();
+            }
             foreach (var page in open) await page.EvaluateAsync(Observe);
             var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
@@ -117,6 +123,8 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
             latencies.AddRange(thisRound);
             slowest.Add(thisRound.DefaultIfEmpty().Max());
         }
+        Console.WriteLine("One page's main thread per change (incl. reading stamps): " +
+            HeadlessChromium.MainThread.PerChange(mainThreadBefore, await mainThread.ReadAsync(), iterations));
         // One slow round (a collection, another process) moves p95 on its own: show each round's slowest page.
         Console.WriteLine($"Slowest page per round (ms): {string.Join(" ", slowest.Skip(2).Select(ms => ms.ToString("0")))}");
         // Each round's CPU includes reading the stamps back, the same in every build: compare runs, not absolutes.

@@ -55,4 +55,33 @@ static class HeadlessChromium
         var first = stamps.Where(s => s >= sentAt).DefaultIfEmpty(-1).Min();
         return first >= 0 ? first - sentAt : null;
     }
+
+    /// <summary>
+    /// One page's main-thread time in chromium (task, script, style, layout), read through the DevTools protocol:
+    /// read it before and after the measured rounds to see where a change costs each browser its time.
+    /// </summary>
+    public sealed class MainThread(ICDPSession session)
+    {
+        static readonly string[] Parts = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"];
+
+        public static async Task<MainThread> WatchAsync(IPage page)
+        {
+            var session = await page.Context.NewCDPSessionAsync(page);
+            await session.SendAsync("Performance.enable");
+            return new MainThread(session);
+        }
+
+        public async Task<Dictionary<string, double>> ReadAsync()
+        {
+            var answer = await session.SendAsync("Performance.getMetrics");
+            return answer!.Value.GetProperty("metrics").EnumerateArray()
+                .Where(m => Parts.Contains(m.GetProperty("name").GetString()))
+                .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+        }
+
+        /// <summary>Milliseconds per change of each part between two readings.</summary>
+        public static string PerChange(Dictionary<string, double> before, Dictionary<string, double> after, int changes) =>
+            string.Join(", ", Parts.Select(part =>
+                $"{part.Replace("Duration", "")} {(after.GetValueOrDefault(part) - before.GetValueOrDefault(part)) * 1000 / changes:0.0} ms"));
+    }
 }
