@@ -96,12 +96,17 @@ foreach (var scale in scales)
             double Q(double q) => times[(int)Math.Ceiling(q * times.Count) - 1];
             Console.WriteLine($"| {name} | {volume} | {times.Count} | {Q(0.5):0} | {Q(0.95):0} | {times[^1]:0} | {target} |");
         }
-        foreach (var (visit, loads) in new[] { ("first visit, nothing cached", visits.First), ("reloaded in an open tab", visits.Returning) })
+        foreach (var (visit, loads) in new[] { ("first visit, nothing cached", visits.First), ("reloaded in an open tab", visits.Returning),
+                     ("new tab, browser used for DapPanel before", visits.NewTab) })
         {
             Report($"Dashboard, last 12 months ({visit}): navigation start → interactive with its figures shown", loads, l => l.InteractiveMs, "≤ 1000 ms");
             Report("… of which first byte of the prerendered page", loads, l => l.FirstByteMs, "");
             Report("… of which DOM content loaded", loads, l => l.ContentLoadedMs, "");
         }
+        Report("Dashboard, last 12 months (signed in with a fresh profile, then Insight in the menu): click → figures shown",
+            visits.FromMenu.Select(ms => new Dashboard.Load(0, 0, ms)).ToList(), l => l.InteractiveMs, "≤ 1000 ms");
+        Report("Blank page, fresh profile (chromium alone): navigation start → DOM content loaded", visits.BlankPage,
+            l => l.ContentLoadedMs, "");
     }
     if (!keep) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
 }
