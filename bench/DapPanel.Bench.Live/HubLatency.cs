@@ -43,24 +43,33 @@ sealed class HubLatency(IReadOnlyList<AppProcess> nodes, Guid meetingId, Guid it
         await acting.InvokeAsync<LiveMeetingView>("JoinMeeting", meetingId);
 
         var latencies = new List<double>();
+        var (answered, firstReceipts, lastReceipts) = (new List<double>(), new List<double>(), new List<double>());
         for (var round = 0; round < warmup + iterations; round++)
         {
             var done = pending.Begin(clients - 1);
             var sentAt = Stopwatch.GetTimestamp();
             await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
                 new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Benchmark lever {round}"));
+            var answeredAt = Stopwatch.GetTimestamp();
             try { await done.WaitAsync(TimeSpan.FromSeconds(30)); }
             catch (TimeoutException)
             {
                 throw new TimeoutException($"Round {round} with {clients} clients: {pending.Arrivals.Count} of {clients - 1} receipts in 30 s.");
             }
-            if (round >= warmup)
-                latencies.AddRange(pending.Arrivals.Select(t => Stopwatch.GetElapsedTime(sentAt, t).TotalMilliseconds));
+            if (round < warmup) continue;
+            latencies.AddRange(pending.Arrivals.Select(t => Stopwatch.GetElapsedTime(sentAt, t).TotalMilliseconds));
+            answered.Add(Stopwatch.GetElapsedTime(sentAt, answeredAt).TotalMilliseconds);
+            firstReceipts.Add(Stopwatch.GetElapsedTime(sentAt, pending.Arrivals.Min()).TotalMilliseconds);
+            lastReceipts.Add(Stopwatch.GetElapsedTime(sentAt, pending.Arrivals.Max()).TotalMilliseconds);
         }
+        // Where a round's time goes: the command answered to its sender, then the first and the last receipt.
+        Console.WriteLine($"N = {clients}, medians per round: sender answered {Median(answered):0.0} ms, first receipt {Median(firstReceipts):0.0} ms, last receipt {Median(lastReceipts):0.0} ms");
 
         foreach (var connection in receivers) await connection.DisposeAsync();
         return new Result(clients, latencies, (after.ManagedBytes - before.ManagedBytes) / (double)Math.Max(1, clients - 1));
     }
+
+    static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     static HubConnection Connect(CookieContainer cookies, AppProcess node) => new HubConnectionBuilder()
         .WithUrl(node.BaseUrl + "/hubs/meeting", options => options.Cookies = cookies)
