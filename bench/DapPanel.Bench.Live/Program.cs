@@ -68,13 +68,15 @@ foreach (var clients in args.Contains("--browser-only") ? Array.Empty<int>() : [
 
 if (nodeCount == 1 && !args.Contains("--hub-only"))
 {
+    // --pages 1 shows one page's own work per change, with no other page competing for the cores.
+    var pages = args.SkipWhile(a => a != "--pages").Skip(1).Select(int.Parse).FirstOrDefault(30);
     var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation, args)
-        .RunAsync(pages: 30, iterations: quick ? 5 : 20, "idva@dappanel.example", DemoLogins.Password);
-    rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", "30 pages", browser.LatenciesMs));
+        .RunAsync(pages, iterations: quick ? 5 : 20, "idva@dappanel.example", DemoLogins.Password);
+    rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", $"{pages} pages", browser.LatenciesMs));
     Console.WriteLine(rows[^1]);
     Console.WriteLine($"Server memory per live-room circuit: {browser.BytesPerCircuit / 1024:0.0} KB managed heap (after full GC); " +
-        $"process working set {browser.WorkingSetBytes / (1024 * 1024)} MB with 30 pages open");
-    Console.WriteLine($"CPU per change (30 pages): server {browser.ServerCpuPerChange.TotalMilliseconds:0} ms, " +
+        $"process working set {browser.WorkingSetBytes / (1024 * 1024)} MB with {pages} pages open");
+    Console.WriteLine($"CPU per change ({pages} pages): server {browser.ServerCpuPerChange.TotalMilliseconds:0} ms, " +
         $"chromium {browser.BrowserCpuPerChange.TotalMilliseconds:0} ms, whole machine {browser.MachineCpuPerChange.TotalMilliseconds:0} ms");
 }
 foreach (var node in nodes) await node.DisposeAsync();
