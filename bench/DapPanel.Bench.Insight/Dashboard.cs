@@ -44,48 +44,19 @@ static class Dashboard
             await using var browser = await HeadlessChromium.LaunchAsync(playwright);
             var state = await SignInAsync(browser, app.BaseUrl);
             // First visits: a fresh browser context each time, so nothing comes from the browser's cache.
-            var firstVisits = new List<Load>();
-            for (var i = 0; i < warmUp + loads; i++)
-            {
-                var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
-                var load = await OpenAsync(await context.NewPageAsync(), app.BaseUrl);
-                if (i >= warmUp) firstVisits.Add(load);
-                await context.CloseAsync();
-            }
-            // A manager who works in DapPanel: the dashboard loaded afresh in a tab already open on the app, scripts
-            // and styles from the cache (a new tab starts a new renderer process, which alone costs chromium here
-            // most of a second).
-            var returning = new List<Load>();
+            var firstVisits = await TimesAsync(warmUp, loads, () => InFreshProfileAsync(browser, state, page => OpenAsync(page, app.BaseUrl)));
+            // A manager who works in DapPanel: the dashboard loaded afresh in a tab already open on the app, and in a new
+            // tab of that browser (a new renderer process: styles parsed and scripts started again, cache warm).
             var tab = await (await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state })).NewPageAsync();
-            for (var i = 0; i < warmUp + loads; i++)
-            {
-                var load = await OpenAsync(tab, app.BaseUrl);
-                if (i >= warmUp) returning.Add(load);
-            }
-            var newTabs = new List<Load>();
-            for (var i = 0; i < warmUp + loads; i++)
+            var returning = await TimesAsync(warmUp, loads, () => OpenAsync(tab, app.BaseUrl));
+            var newTabs = await TimesAsync(warmUp, loads, async () =>
             {
                 var newTab = await tab.Context.NewPageAsync();
-                var load = await OpenAsync(newTab, app.BaseUrl);
-                if (i >= warmUp) newTabs.Add(load);
-                await newTab.CloseAsync();
-            }
-            var fromMenu = new List<double>();
-            for (var i = 0; i < warmUp + loads; i++)
-            {
-                var context = await browser.NewContextAsync();
-                var elapsed = await SignInAndOpenFromMenuAsync(await context.NewPageAsync(), app.BaseUrl);
-                if (i >= warmUp) fromMenu.Add(elapsed);
-                await context.CloseAsync();
-            }
-            var blank = new List<Load>();
-            for (var i = 0; i < warmUp + loads; i++)
-            {
-                var context = await browser.NewContextAsync();
-                var load = await OpenBlankAsync(await context.NewPageAsync(), app.BaseUrl);
-                if (i >= warmUp) blank.Add(load);
-                await context.CloseAsync();
-            }
+                try { return await OpenAsync(newTab, app.BaseUrl); }
+                finally { await newTab.CloseAsync(); }
+            });
+            var fromMenu = await TimesAsync(warmUp, loads, () => InFreshProfileAsync(browser, null, page => SignInAndOpenFromMenuAsync(page, app.BaseUrl)));
+            var blank = await TimesAsync(warmUp, loads, () => InFreshProfileAsync(browser, null, page => OpenBlankAsync(page, app.BaseUrl)));
             return new Visits(firstVisits, returning, newTabs, fromMenu, blank);
         }
         finally
@@ -93,6 +64,26 @@ static class Dashboard
             SqliteConnection.ClearAllPools();
             try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Measures warm-up + loads times and keeps the last loads.</summary>
+    static async Task<List<T>> TimesAsync<T>(int warmUp, int loads, Func<Task<T>> measure)
+    {
+        var kept = new List<T>();
+        for (var i = 0; i < warmUp + loads; i++)
+        {
+            var result = await measure();
+            if (i >= warmUp) kept.Add(result);
+        }
+        return kept;
+    }
+
+    /// <summary>A page in a browser profile of its own (signed in when given a sign-in state), closed afterwards.</summary>
+    static async Task<T> InFreshProfileAsync<T>(IBrowser browser, string? state, Func<IPage, Task<T>> measure)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
+        try { return await measure(await context.NewPageAsync()); }
+        finally { await context.CloseAsync(); }
     }
 
     static async Task<Load> OpenAsync(IPage page, string baseUrl)
