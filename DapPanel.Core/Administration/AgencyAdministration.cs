@@ -2,7 +2,9 @@ using System.Net.Mail;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Security;
+using DapPanel.Core.Sharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Administration;
@@ -15,7 +17,9 @@ public interface IAgencyAdministration
     Task UpdateAsync(Actor actor, Guid agencyId, AgencyInput input, Guid expectedVersion, CancellationToken cancellationToken = default);
 }
 
-public sealed class AgencyAdministration(IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit) : IAgencyAdministration
+public sealed class AgencyAdministration(
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, NeedToKnow needToKnow, LiveMeetingReadModel liveRooms)
+    : IAgencyAdministration
 {
     const string Managing = "manage agencies";
 
@@ -65,6 +69,9 @@ public sealed class AgencyAdministration(IDbContextFactory<DapPanelDbContext> db
         {
             throw new ConcurrencyConflictException($"Someone else saved {name} at the same moment. It has been reloaded; check it and try again.");
         }
+        // The kind decides whether the agency sees victim details by default: that applies now, not in 30 seconds.
+        if (kindChanged) needToKnow.ForgetAll();
+        liveRooms.DirectoryChanged();
     }
 
     static async Task<(string Name, string? ContactName, string? ContactEmail)> ValidateAsync(DapPanelDbContext db, AgencyInput input,

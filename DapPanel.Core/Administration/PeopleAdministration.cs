@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,8 @@ public interface IPeopleAdministration
 }
 
 public sealed class PeopleAdministration(
-    IDbContextFactory<DapPanelDbContext> dbFactory, IServiceScopeFactory scopes, IAuditLog audit, TimeProvider clock)
+    IDbContextFactory<DapPanelDbContext> dbFactory, IServiceScopeFactory scopes, IAuditLog audit, LiveMeetingReadModel liveRooms,
+    TimeProvider clock)
     : IPeopleAdministration
 {
     const string Managing = "manage people and their access";
@@ -91,6 +93,7 @@ public sealed class PeopleAdministration(
         audit.Add(db, actor, AuditAction.PermissionChanged, $"Added {fullName} ({agency!.Name}) with a sign-in as {email}",
             after: Describe(agency.Name, input.Roles, active: true));
         await db.SaveChangesAsync(cancellationToken);
+        liveRooms.DirectoryChanged(); // offered as an action owner in open rooms
         return person.Id;
     }
 
@@ -124,6 +127,7 @@ public sealed class PeopleAdministration(
         var after = Describe(agency.Name, input.Roles, user.IsActive);
         await SaveAsync(db, actor, person, user, before == after ? AuditAction.Changed : AuditAction.PermissionChanged,
             $"Changed {fullName}'s details and access", before, after, cancellationToken);
+        liveRooms.DirectoryChanged(); // a new name or agency shows in open rooms
     }
 
     public async Task SetActiveAsync(Actor actor, Guid personId, bool active, Guid expectedVersion, CancellationToken cancellationToken = default)

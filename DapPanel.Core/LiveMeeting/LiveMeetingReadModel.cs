@@ -41,6 +41,16 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
     public void Invalidate(Guid meetingId) => snapshots.TryRemove(meetingId, out _);
 
     /// <summary>
+    /// After an administrator changes an agency or a person: open rooms on this node read the panel's agencies
+    /// and people afresh at their next change instead of within 30 seconds.
+    /// </summary>
+    public void DirectoryChanged()
+    {
+        tables.Clear();
+        snapshots.Clear();
+    }
+
+    /// <summary>
     /// After a change is saved. One case's levers or actions are read again into the snapshot the change follows,
     /// at the next read (not the whole meeting: these are most of a meeting's changes); any other change, or a
     /// snapshot nobody has read since the last change, is dropped and built whole at the next read.

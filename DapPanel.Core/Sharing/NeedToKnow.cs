@@ -69,6 +69,9 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
     /// <summary>After an agreement is published or victim-tier agencies change, so this node applies it at once.</summary>
     public void Forget(Guid panelId) => rules.TryRemove(panelId, out _);
 
+    /// <summary>After an agency's kind changes: its default tier may change on every panel it sits on.</summary>
+    public void ForgetAll() => rules.Clear();
+
     internal void Remember(Guid panelId, int number, Guid personId) => acknowledged[(panelId, number, personId)] = 0;
 
     async Task<PanelRules> RulesAsync(Guid panelId, CancellationToken cancellationToken)

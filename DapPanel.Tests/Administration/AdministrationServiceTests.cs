@@ -187,6 +187,50 @@ public class AdministrationServiceTests(RevocationServer fixture)
             Agencies.UpdateAsync(administrator, agencyId, new AgencyInput { Name = name, Kind = AgencyKind.Other }, added.Version));
     }
 
+    [Fact]
+    public async Task An_agency_whose_kind_changes_sees_or_loses_victim_details_at_once()
+    {
+        var admin = await AdministratorAsync();
+        var housing = await Server.DemoAsync("housing@dappanel.example", Role.AgencyMember);
+        var panelId = await Server.ReadAsync(db => db.Panels.Select(p => p.Id).FirstAsync());
+        var needToKnow = Server.Services.GetRequiredService<DapPanel.Core.Sharing.NeedToKnow>();
+        Assert.False((await needToKnow.BasisAsync(housing, panelId)).SeesVictimDetails);
+        var agency = (await Agencies.ListAsync(admin)).Single(a => a.Id == housing.AgencyId);
+        AgencyInput As(AgencyKind kind) =>
+            new() { Name = agency.Name, Kind = kind, SeniorContactName = agency.SeniorContactName, SeniorContactEmail = agency.SeniorContactEmail };
+        var asIs = As(agency.Kind);
+        try
+        {
+            await Agencies.UpdateAsync(admin, agency.Id, As(AgencyKind.IdvaService), agency.Version);
+            Assert.True((await needToKnow.BasisAsync(housing, panelId)).SeesVictimDetails);
+
+            var changed = (await Agencies.ListAsync(admin)).Single(a => a.Id == agency.Id);
+            await Agencies.UpdateAsync(admin, agency.Id, asIs, changed.Version);
+            Assert.False((await needToKnow.BasisAsync(housing, panelId)).SeesVictimDetails);
+        }
+        finally
+        {
+            var now = (await Agencies.ListAsync(admin)).Single(a => a.Id == agency.Id);
+            if (now.Kind != agency.Kind) await Agencies.UpdateAsync(admin, agency.Id, asIs, now.Version);
+        }
+    }
+
+    [Fact]
+    public async Task A_person_added_is_offered_in_open_live_rooms_at_once()
+    {
+        var readModel = Server.Services.GetRequiredService<DapPanel.Core.LiveMeeting.LiveMeetingReadModel>();
+        var meetingId = await Server.ReadAsync(db => db.Meetings.Select(m => m.Id).FirstAsync());
+        var probationId = await Server.AgencyIdAsync(AgencyKind.Probation);
+        var input = NewPerson(probationId, Role.AgencyMember);
+        input.FullName = "Robin Newcombe";
+        Assert.DoesNotContain((await readModel.GetAsync(meetingId))!.View.Agencies.SelectMany(a => a.People), p => p.FullName == input.FullName);
+
+        await People.AddAsync(await AdministratorAsync(), input);
+
+        var agency = (await readModel.GetAsync(meetingId))!.View.Agencies.Single(a => a.Id == probationId);
+        Assert.Contains(agency.People, p => p.FullName == "Robin Newcombe");
+    }
+
     static NewPersonInput NewPerson(Guid agencyId, params Role[] roles) => new()
     {
         FullName = "Jamie Test", Email = $"jamie-{Guid.NewGuid():N}@housing.example", JobTitle = "Housing options officer",
