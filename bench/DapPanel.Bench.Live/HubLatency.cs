@@ -69,7 +69,7 @@ sealed class HubLatency(IReadOnlyList<AppProcess> nodes, Guid meetingId, Guid it
         return new Result(clients, latencies, (after.ManagedBytes - before.ManagedBytes) / (double)Math.Max(1, clients - 1));
     }
 
-    static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    static double Median(List<double> values) => Stats.Percentile(values.Order().ToList(), 50);
 
     static HubConnection Connect(CookieContainer cookies, AppProcess node) => new HubConnectionBuilder()
         .WithUrl(node.BaseUrl + "/hubs/meeting", options => options.Cookies = cookies)
