@@ -36,6 +36,9 @@ for (var i = 0; i < pages; i++)
     open.Add(page);
 }
 await Task.Delay(2000);
+var idleChromium = CpuTime.OfChromium();
+await Task.Delay(3000);
+Console.WriteLine($"CPU per second with nothing changing: chromium {(CpuTime.OfChromium() - idleChromium).TotalMilliseconds / 3:0} ms");
 
 var observe = HeadlessChromium.ObserveChanges("#changes");
 var latencies = new List<double>();

@@ -29,8 +29,15 @@ static class HeadlessChromium
         public async Task<IPage> OpenAsync()
         {
             var options = new BrowserNewContextOptions { StorageState = storageState };
-            var context = contextPerPage ? await browser.NewContextAsync(options) : profile ??= await browser.NewContextAsync(options);
+            var context = contextPerPage ? await NewContextAsync(options) : profile ??= await NewContextAsync(options);
             return await context.NewPageAsync();
+        }
+
+        async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+        {
+            var context = await browser.NewContextAsync(options);
+            await context.AddInitScriptAsync(StampSocketMessages);
+            return context;
         }
     }
 
@@ -47,6 +54,31 @@ static class HeadlessChromium
             .observe(document.querySelector('{{selector}}'), { childList: true, subtree: true, characterData: true });
         }
         """;
+
+    /// <summary>
+    /// Stamps every message the page's WebSockets receive (the circuit's render batches among them), to split
+    /// command → DOM changed into the part before the batch reaches the page and the part inside it.
+    /// </summary>
+    const string StampSocketMessages = """
+        (() => {
+          window.__messages = [];
+          const Native = window.WebSocket;
+          window.WebSocket = class extends Native {
+            constructor(...args) {
+              super(...args);
+              this.addEventListener('message', () => window.__messages.push(Date.now()));
+            }
+          };
+        })();
+        """;
+
+    /// <summary>Milliseconds from the send until the page's first socket message after it; null if none came.</summary>
+    public static async Task<double?> FirstMessageAfterAsync(IPage page, long sentAt)
+    {
+        var stamps = await page.EvaluateAsync<long[]>("() => window.__messages ?? []");
+        var first = stamps.Where(s => s >= sentAt).DefaultIfEmpty(-1).Min();
+        return first >= 0 ? first - sentAt : null;
+    }
 
     /// <summary>Milliseconds from the send until the page's first change after it; null if it has not changed.</summary>
     public static async Task<double?> FirstChangeAfterAsync(IPage page, long sentAt)

@@ -11,6 +11,12 @@ static class Stats
         return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
     }
 
+    public static string Summary(List<double> samples)
+    {
+        samples.Sort();
+        return $"p50 {Percentile(samples, 50):0.0} ms, p95 {Percentile(samples, 95):0.0} ms ({samples.Count} samples)";
+    }
+
     public static string Row(string what, string n, List<double> samples)
     {
         samples.Sort();

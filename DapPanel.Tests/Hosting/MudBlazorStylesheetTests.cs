@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DapPanel.Tests.Support;
+
+namespace DapPanel.Tests.Hosting;
+
+/// <summary>
+/// The app serves MudBlazor's stylesheet from its own wwwroot, without the two rules that match every element
+/// with :has() (scripts/refresh-mudblazor-css.sh): with them, a lever row added in the live room restyles
+/// every ancestor of the row in every open browser.
+/// </summary>
+[Collection(DemoServerCollection.Name)]
+public partial class MudBlazorStylesheetTests(TestServer server)
+{
+    static readonly string[] RulesLeftOut =
+    [
+        ":not(.mud-ripple):has(>.mud-ripple-effect){overflow:hidden}",
+        ":where(:not(.mud-ripple):has(>.mud-ripple-effect)){position:relative}",
+    ];
+
+    [Fact]
+    public void The_copy_is_the_packages_stylesheet_without_the_rules_that_match_every_element()
+    {
+        var shipped = File.ReadAllText(Path.Combine(PackageAssetsFolder(), "MudBlazor.min.css"));
+        var copy = File.ReadAllText(Path.Combine(RepositoryRoot(), "DapPanel.App", "wwwroot", "lib", "mudblazor", "MudBlazor.min.css"));
+
+        Assert.All(RulesLeftOut, rule => Assert.Contains(rule, shipped));
+        var expected = RulesLeftOut.Aggregate(shipped, (css, rule) => css.Replace(rule, ""));
+        Assert.True(expected == copy, "The copy of MudBlazor's stylesheet does not match the package: run scripts/refresh-mudblazor-css.sh.");
+    }
+
+    [Fact]
+    public async Task Pages_link_the_copy_and_it_is_served_without_those_rules()
+    {
+        using var client = server.CreateClient();
+
+        var page = await client.GetStringAsync("/account/login");
+        var href = StylesheetLink().Match(page);
+        Assert.True(href.Success, "The page links no copy of MudBlazor's stylesheet.");
+        Assert.DoesNotContain("_content/MudBlazor/MudBlazor.min.css", page);
+
+        var response = await client.GetAsync(href.Groups["href"].Value);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        var css = await response.Content.ReadAsStringAsync();
+        Assert.Contains(".mud-ripple{position:relative;overflow:hidden}", css);
+        Assert.DoesNotContain(":has(>.mud-ripple-effect)", css);
+    }
+
+    /// <summary>The restored MudBlazor package's own assets folder, as the build recorded it for the app.</summary>
+    static string PackageAssetsFolder()
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "DapPanel.App.staticwebassets.runtime.json")));
+        var version = typeof(MudBlazor.MudButton).Assembly.GetName().Version!;
+        return manifest.RootElement.GetProperty("ContentRoots").EnumerateArray().Select(root => root.GetString()!)
+            .Single(root => root.Replace('\\', '/').Contains($"/mudblazor/{version.Major}.{version.Minor}.{version.Build}/staticwebassets"));
+    }
+
+    static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "DapPanel.sln"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("The tests run from inside the repository.");
+    }
+
+    [GeneratedRegex("""<link href="(?<href>/?lib/mudblazor/MudBlazor\.min(\.[a-z0-9]+)?\.css)" rel="stylesheet" """)]
+    private static partial Regex StylesheetLink();
+}
