@@ -6,12 +6,12 @@ using DapPanel.Tests.Support;
 namespace DapPanel.Tests.Hosting;
 
 /// <summary>
-/// The app serves MudBlazor's stylesheet from its own wwwroot, without the two rules that match every element
-/// with :has() (scripts/refresh-mudblazor-css.sh): with them, a lever row added in the live room restyles
-/// every ancestor of the row in every open browser.
+/// What every page loads. MudBlazor's stylesheet comes from the app's own wwwroot, without the two rules that match
+/// every element with :has() (scripts/refresh-mudblazor-css.sh): with them, a lever row added in the live room
+/// restyles every ancestor of the row in every open browser. Scripts are fingerprinted, so a browser keeps them.
 /// </summary>
 [Collection(DemoServerCollection.Name)]
-public partial class MudBlazorStylesheetTests(TestServer server)
+public partial class PageAssetsTests(TestServer server)
 {
     static readonly string[] RulesLeftOut =
     [
@@ -57,6 +57,20 @@ public partial class MudBlazorStylesheetTests(TestServer server)
             .Single(root => root.Replace('\\', '/').Contains($"/mudblazor/{version.Major}.{version.Minor}.{version.Build}/staticwebassets"));
     }
 
+    [Fact]
+    public async Task The_framework_script_is_fingerprinted_so_browsers_keep_it_until_it_changes()
+    {
+        using var client = server.CreateClient();
+
+        var page = await client.GetStringAsync("/account/login");
+        var src = FrameworkScript().Match(page);
+        Assert.True(src.Success, "The page loads the framework script without a fingerprint.");
+
+        var response = await client.GetAsync(src.Groups["src"].Value);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+    }
+
     static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
@@ -66,4 +80,7 @@ public partial class MudBlazorStylesheetTests(TestServer server)
 
     [GeneratedRegex("""<link href="(?<href>/?lib/mudblazor/MudBlazor\.min(\.[a-z0-9]+)?\.css)" rel="stylesheet" """)]
     private static partial Regex StylesheetLink();
+
+    [GeneratedRegex("""<script src="(?<src>/?_framework/blazor\.web\.[a-z0-9]+\.js)"></script>""")]
+    private static partial Regex FrameworkScript();
 }
