@@ -21,15 +21,16 @@
   ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll']
     .forEach(name => addEventListener(name, noteInput, { capture: true, passive: true }));
 
-  setInterval(() => {
+  // Wakes when the sign-in would run out, and at least every 15 s (input in another tab, renewal), not every second.
+  const check = () => {
     // Present only on signed-in pages; its value comes from Security:IdleTimeoutMinutes.
     const settings = document.getElementById('idle-sign-out');
-    if (!settings || signingOut) return;
+    if (!settings || signingOut) return 15_000;
     const limit = Number(settings.dataset.idleSeconds) * 1000;
     const idle = Date.now() - latestInput();
     if (idle >= limit) {
       const form = document.querySelector('form[action="/account/logout"]');
-      if (!form) return;
+      if (!form) return 15_000;
       signingOut = true;
       const reason = form.querySelector('input[name=reason]');
       if (reason) reason.value = 'idle';
@@ -38,5 +39,8 @@
       lastRenewal = Date.now();
       fetch('/account/keep-alive', { method: 'POST', credentials: 'same-origin', cache: 'no-store' }).catch(() => { });
     }
-  }, 2000);
+    return Math.min(15_000, Math.max(1_000, limit - idle));
+  };
+  const schedule = () => setTimeout(schedule, check());
+  schedule();
 })();

@@ -65,6 +65,68 @@ public class LiveRoomBrowserTests(TestServer server)
     }
 
     [Fact]
+    public async Task The_item_timer_wakes_an_attendees_page_once_a_minute_and_the_chairs_once_a_second()
+    {
+        var meeting = await server.CreateAsync(2);
+        var browser = new BrowserFixture();
+        await browser.InitializeAsync();
+        try
+        {
+            var chair = await TimedPageAsync(browser);
+            await chair.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
+            await chair.WaitForSelectorAsync("text=Welcome");
+            await chair.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
+            await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
+            await chair.Locator("[data-testid=item-timer][data-running=true]").WaitForAsync();
+
+            var probation = await TimedPageAsync(browser);
+            await probation.SignInAsync(server.BaseUrl, "probation@dappanel.example", DemoLogins.Password);
+            await probation.WaitForSelectorAsync("text=Welcome");
+            await probation.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
+            await probation.Locator("[data-testid=item-timer][data-running=true]").WaitForAsync();
+            await Task.Delay(2500);
+
+            // The chair's clock shows seconds: it wakes within a second. The attendee's shows whole minutes: it
+            // sleeps until the next one, not waking every second for a text that has not changed.
+            Assert.InRange(await LastTimerWakeAsync(chair), 1, 1005);
+            Assert.InRange(await LastTimerWakeAsync(probation), 1, 60_005);
+            Assert.True(await TimerWakesAsync(probation) <= 2, "The attendee's timer woke every second.");
+            Assert.True(await TimerWakesAsync(chair) >= 2, "The chair's timer stopped counting.");
+
+            // Paused by the chair, the timer sleeps on every screen until it runs again.
+            await chair.GetByRole(AriaRole.Button, new() { Name = "Pause timer" }).ClickAsync();
+            await probation.Locator("[data-testid=item-timer][data-running=false]").WaitForAsync();
+            await Task.Delay(1500);
+            var asleep = await TimerWakesAsync(probation);
+            await Task.Delay(2000);
+            Assert.Equal(asleep, await TimerWakesAsync(probation));
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+        }
+
+        // Records the delays live-timer.js asks for, to see how often the timer wakes the page.
+        static async Task<IPage> TimedPageAsync(BrowserFixture browser)
+        {
+            var page = await browser.NewPageAsync();
+            await page.Context.AddInitScriptAsync("""
+                window.__timerWakes = [];
+                const native = window.setTimeout;
+                window.setTimeout = function (handler, delay, ...rest) {
+                  if (new Error().stack.includes('live-timer')) window.__timerWakes.push(delay);
+                  return native.call(this, handler, delay, ...rest);
+                };
+                """);
+            return page;
+        }
+
+        static Task<int> TimerWakesAsync(IPage page) => page.EvaluateAsync<int>("() => window.__timerWakes.length");
+
+        static Task<double> LastTimerWakeAsync(IPage page) => page.EvaluateAsync<double>("() => window.__timerWakes.at(-1)");
+    }
+
+    [Fact]
     public async Task A_page_whose_connection_dropped_catches_up_when_it_comes_back()
     {
         var meeting = await server.CreateAsync(2);
