@@ -16,16 +16,10 @@ public class LiveRoomBrowserTests(TestServer server)
         try
         {
             var chair = await browser.NewPageAsync(1920, 1080);
-            await chair.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
-            await chair.WaitForSelectorAsync("text=Welcome");
-            await chair.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
-            await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
-            await chair.Locator("[data-testid=meeting-status]", new() { HasText = "Live" }).WaitForAsync();
+            await StartMeetingAsync(chair, meeting.Id);
 
             var probation = await browser.NewPageAsync(1366, 768);
-            await probation.SignInAsync(server.BaseUrl, "probation@dappanel.example", DemoLogins.Password);
-            await probation.WaitForSelectorAsync("text=Welcome");
-            await probation.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
+            await EnterAsync(probation, "probation@dappanel.example", meeting.Id);
             await probation.Locator("[data-testid=live-item]", new() { HasText = "Test Person 1" }).WaitForAsync();
 
             await chair.Locator("[data-testid=presence]", new() { HasText = "Chris Plover" }).WaitForAsync();
@@ -73,16 +67,11 @@ public class LiveRoomBrowserTests(TestServer server)
         try
         {
             var chair = await TimedPageAsync(browser);
-            await chair.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
-            await chair.WaitForSelectorAsync("text=Welcome");
-            await chair.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
-            await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
+            await StartMeetingAsync(chair, meeting.Id);
             await chair.Locator("[data-testid=item-timer][data-running=true]").WaitForAsync();
 
             var probation = await TimedPageAsync(browser);
-            await probation.SignInAsync(server.BaseUrl, "probation@dappanel.example", DemoLogins.Password);
-            await probation.WaitForSelectorAsync("text=Welcome");
-            await probation.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
+            await EnterAsync(probation, "probation@dappanel.example", meeting.Id);
             await probation.Locator("[data-testid=item-timer][data-running=true]").WaitForAsync();
             await Task.Delay(2500);
 
@@ -126,6 +115,21 @@ public class LiveRoomBrowserTests(TestServer server)
         static Task<double> LastTimerWakeAsync(IPage page) => page.EvaluateAsync<double>("() => window.__timerWakes.at(-1)");
     }
 
+    /// <summary>The chair signs in, opens the meeting's live room and starts the meeting.</summary>
+    async Task StartMeetingAsync(IPage chair, Guid meetingId)
+    {
+        await EnterAsync(chair, "chair@dappanel.example", meetingId);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
+        await chair.Locator("[data-testid=meeting-status]", new() { HasText = "Live" }).WaitForAsync();
+    }
+
+    async Task EnterAsync(IPage page, string email, Guid meetingId)
+    {
+        await page.SignInAsync(server.BaseUrl, email, DemoLogins.Password);
+        await page.WaitForSelectorAsync("text=Welcome");
+        await page.OpenLiveRoomAsync(server.BaseUrl, meetingId);
+    }
+
     [Fact]
     public async Task A_page_whose_connection_dropped_catches_up_when_it_comes_back()
     {
@@ -135,16 +139,10 @@ public class LiveRoomBrowserTests(TestServer server)
         try
         {
             var chair = await browser.NewPageAsync();
-            await chair.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
-            await chair.WaitForSelectorAsync("text=Welcome");
-            await chair.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
-            await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
-            await chair.Locator("[data-testid=meeting-status]", new() { HasText = "Live" }).WaitForAsync();
+            await StartMeetingAsync(chair, meeting.Id);
 
             var housing = await browser.NewPageAsync();
-            await housing.SignInAsync(server.BaseUrl, "housing@dappanel.example", DemoLogins.Password);
-            await housing.WaitForSelectorAsync("text=Welcome");
-            await housing.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
+            await EnterAsync(housing, "housing@dappanel.example", meeting.Id);
             await housing.Locator("[data-testid=live-item]", new() { HasText = "Test Person 1" }).WaitForAsync();
 
             await housing.Context.SetOfflineAsync(true);

@@ -4,7 +4,9 @@ namespace DapPanel.Tests.Support;
 
 public sealed class CaseBuilder
 {
-    string reference = "DAPP-26-" + Random.Shared.Next(100000, 999999);
+    // One sequence for the whole test run: random references collided now and then in a shared test server.
+    static int lastReference = Random.Shared.Next(100000, 500000);
+    string reference = "DAPP-26-" + Interlocked.Increment(ref lastReference);
     string name = "Test Perpetrator";
     DateOnly? acceptedOn;
     readonly List<VictimSurvivor> victims = [];
