@@ -5,8 +5,9 @@ namespace DapPanel.Tests.Support;
 public sealed class CaseBuilder
 {
     // One sequence for the whole test run: random references collided now and then in a shared test server.
-    static int lastReference = Random.Shared.Next(100000, 500000);
-    string reference = "DAPP-26-" + Interlocked.Increment(ref lastReference);
+    // A prefix of their own, so a referral (numbered after the highest DAPP-yy- reference) never takes one.
+    static int lastReference;
+    string reference = "TEST-26-" + Interlocked.Increment(ref lastReference).ToString("000000");
     string name = "Test Perpetrator";
     DateOnly? acceptedOn;
     readonly List<VictimSurvivor> victims = [];
