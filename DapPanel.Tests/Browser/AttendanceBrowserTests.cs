@@ -61,6 +61,8 @@ public class AttendanceBrowserTests(TestServer server)
             var manager = await browser.NewPageAsync(1600, 1000);
             await manager.SignInAsync(server.BaseUrl, "manager@dappanel.example", DemoLogins.Password);
             await manager.WaitForSelectorAsync("text=Welcome");
+            // A click while the page's circuit is still starting can be lost (see the session note): wait for it.
+            await manager.Locator("#circuit-state[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             await manager.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Insight" }).ClickAsync();
             var mentalHealth = manager.Locator("tr.missed-in-a-row[data-agency='Community Mental Health Team']");
             // The first dashboard of a freshly started server compiles its queries: allow for a slow, shared machine.
