@@ -2,7 +2,7 @@
 # Copies MudBlazor's stylesheet from the NuGet package into DapPanel.App/wwwroot, without the two rules that
 # match every element with :has(): with them, each element a live change inserts restyles all its ancestors.
 # MudBlazor's ripple script puts its effect inside .mud-ripple elements, whose own rule already does the same.
-# Run after changing the MudBlazor version; MudBlazorStylesheetTests fails until the copy matches the package.
+# Run after changing the MudBlazor version; PageAssetsTests fails until the copy matches the package.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 version="$(sed -n 's/.*Include="MudBlazor" Version="\([^"]*\)".*/\1/p' "$root/Directory.Packages.props")"
