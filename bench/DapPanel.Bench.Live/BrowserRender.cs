@@ -64,51 +64,6 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         await acknowledging.Context.CloseAsync();
     }
 
-    /// <summary>
-    /// --trace FILE: a screenshot of one page (FILE.png) and a chromium trace (FILE) of it through five more
-    /// levers, to see what each change costs that page in style, layout, paint, raster and compositing.
-    /// </summary>
-    async Task TraceOnePageAsync(IPage page, HubConnection acting, string path)
-    {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path + ".png", FullPage = true });
-        await page.EvaluateAsync("""
-            () => {
-              window.__mutations = {};
-              const name = n => n.nodeType === 1 ? n.tagName.toLowerCase() + (n.className ? '.' + String(n.className).split(' ')[0] : '') : '#text';
-              new MutationObserver(records => records.forEach(r => {
-                const key = r.type + ' ' + (r.attributeName ?? '') + ' on ' + name(r.target.nodeType === 1 ? r.target : r.target.parentNode);
-                window.__mutations[key] = (window.__mutations[key] ?? 0) + 1;
-              })).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-            }
-            """);
-        var session = await page.Context.NewCDPSessionAsync(page);
-        var events = new List<System.Text.Json.JsonElement>();
-        var complete = new TaskCompletionSource();
-        session.Event("Tracing.dataCollected").OnEvent += (_, data) =>
-        {
-            lock (events) events.AddRange(data!.Value.GetProperty("value").EnumerateArray().Select(e => e.Clone()));
-        };
-        session.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
-        await session.SendAsync("Tracing.start", new Dictionary<string, object>
-        {
-            ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz,gpu,toplevel",
-            ["transferMode"] = "ReportEvents",
-        });
-        for (var round = 0; round < 5; round++)
-        {
-            await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
-                new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Traced lever {round}"));
-            await Task.Delay(1000);
-        }
-        await session.SendAsync("Tracing.end");
-        await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(new { traceEvents = events }));
-        var mutations = await page.EvaluateAsync<Dictionary<string, int>>("() => window.__mutations");
-        Console.WriteLine("DOM changes in the traced page over five levers: " +
-            string.Join("; ", mutations.OrderByDescending(m => m.Value).Select(m => $"{m.Key} ×{m.Value}")));
-        Console.WriteLine($"Traced five levers in one page: {path} (screenshot {path}.png)");
-    }
-
     public async Task<Result> RunAsync(int pages, int iterations, string email, string password)
     {
         using var playwright = await Playwright.CreateAsync();
@@ -175,7 +130,8 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
             slowest.Add(thisRound.DefaultIfEmpty().Max());
         }
         if (args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault() is { } tracePath)
-            await TraceOnePageAsync(open[^1], acting, tracePath);
+            await HeadlessChromium.TraceAsync(open[^1], tracePath, "lever", round => acting.InvokeAsync<long>("AddLever",
+                Guid.NewGuid(), meetingId, itemId, new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Traced lever {round}")));
         Console.WriteLine("One page's main thread per change (incl. reading stamps): " +
             HeadlessChromium.MainThread.PerChange(mainThreadBefore, await mainThread.ReadAsync(), iterations));
         Console.WriteLine($"Until the page's first message after the command: {Stats.Summary(arrivals)}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace DapPanel.Bench.Live;
@@ -115,5 +116,64 @@ static class HeadlessChromium
         public static string PerChange(Dictionary<string, double> before, Dictionary<string, double> after, int changes) =>
             string.Join(", ", Parts.Select(part =>
                 $"{part.Replace("Duration", "")} {(after.GetValueOrDefault(part) - before.GetValueOrDefault(part)) * 1000 / changes:0.0} ms"));
+    }
+
+    /// <summary>
+    /// --trace FILE: a full-page screenshot of one page (FILE.png) and a chromium trace of it (FILE, for
+    /// chrome://tracing or Perfetto) through five changes a second apart; prints what a change costs that page
+    /// in each process and thread, and in the main steps of chromium's rendering.
+    /// </summary>
+    public static async Task TraceAsync(IPage page, string path, string what, Func<int, Task> change)
+    {
+        const int Changes = 5;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path + ".png", FullPage = true });
+        var session = await page.Context.NewCDPSessionAsync(page);
+        var events = new List<JsonElement>();
+        var complete = new TaskCompletionSource();
+        session.Event("Tracing.dataCollected").OnEvent += (_, data) =>
+        {
+            lock (events) events.AddRange(data!.Value.GetProperty("value").EnumerateArray().Select(e => e.Clone()));
+        };
+        session.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
+        await session.SendAsync("Tracing.start", new Dictionary<string, object>
+        {
+            ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz,toplevel,v8.execute",
+            ["transferMode"] = "ReportEvents",
+        });
+        for (var round = 0; round < Changes; round++)
+        {
+            await change(round);
+            await Task.Delay(1000);
+        }
+        await session.SendAsync("Tracing.end");
+        await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { traceEvents = events }));
+        Console.WriteLine($"Traced five {what}s in one page: {path} (screenshot {path}.png)");
+        foreach (var line in TraceSummary(events, Changes)) Console.WriteLine("  " + line);
+    }
+
+    static readonly string[] TopLevelTasks = ["ThreadControllerImpl::RunTask", "ThreadPool_RunTask", "TaskGraphRunner::RunTask"];
+    static readonly string[] RenderingSteps = ["FunctionCall", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit",
+        "RasterTask", "Display::DrawAndSwap"];
+
+    /// <summary>Milliseconds per change by thread (its top-level tasks) and by rendering step.</summary>
+    static IEnumerable<string> TraceSummary(List<JsonElement> events, int changes)
+    {
+        string Name(JsonElement e) => e.GetProperty("name").GetString()!;
+        bool Complete(JsonElement e) => e.GetProperty("ph").GetString() == "X" && e.TryGetProperty("dur", out _);
+        var metadata = events.Where(e => e.GetProperty("ph").GetString() == "M").ToList();
+        var processes = metadata.Where(e => Name(e) == "process_name")
+            .GroupBy(e => e.GetProperty("pid").GetInt64()).ToDictionary(g => g.Key, g => g.First().GetProperty("args").GetProperty("name").GetString());
+        var threads = metadata.Where(e => Name(e) == "thread_name")
+            .GroupBy(e => (e.GetProperty("pid").GetInt64(), e.GetProperty("tid").GetInt64()))
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("args").GetProperty("name").GetString());
+        var byThread = events.Where(e => Complete(e) && TopLevelTasks.Contains(Name(e)))
+            .GroupBy(e => $"{processes.GetValueOrDefault(e.GetProperty("pid").GetInt64())} {threads.GetValueOrDefault((e.GetProperty("pid").GetInt64(), e.GetProperty("tid").GetInt64()))}")
+            .Select(g => (g.Key, Ms: g.Sum(e => e.GetProperty("dur").GetDouble()) / 1000 / changes))
+            .Where(t => t.Ms >= 0.05).OrderByDescending(t => t.Ms);
+        var bySteps = RenderingSteps.Select(step => (step, Ms: events.Where(e => Complete(e) && Name(e) == step)
+            .Sum(e => e.GetProperty("dur").GetDouble()) / 1000 / changes));
+        yield return "by thread (ms per change): " + string.Join(", ", byThread.Select(t => $"{t.Key} {t.Ms:0.00}"));
+        yield return "by step (ms per change): " + string.Join(", ", bySteps.Select(t => $"{t.step} {t.Ms:0.00}"));
     }
 }
