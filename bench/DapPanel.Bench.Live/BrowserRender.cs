@@ -12,8 +12,8 @@ namespace DapPanel.Bench.Live;
 /// </summary>
 sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid probationAgencyId, CookieContainer sender, string[] args)
 {
-    public sealed record Result(int Pages, List<double> LatenciesMs, double BytesPerCircuit, long WorkingSetBytes,
-        TimeSpan ServerCpuPerChange, TimeSpan BrowserCpuPerChange, TimeSpan MachineCpuPerChange);
+    /// <param name="CpuPerChange">From the command until the stamps are read back (reading them not included).</param>
+    public sealed record Result(int Pages, List<double> LatenciesMs, double BytesPerCircuit, long WorkingSetBytes, CpuTime.Split CpuPerChange);
 
     static readonly string Observe = HeadlessChromium.ObserveChanges("[data-testid=levers]");
 
@@ -83,7 +83,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
             await page.WaitForSelectorAsync("[data-testid=levers]");
             open.Add(page);
         }
-        await Task.Delay(2000);
+        await HeadlessChromium.SettleAsync(pages);
         var after = await app.MemoryAsync();
 
         await using var acting = new HubConnectionBuilder()
@@ -95,30 +95,27 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         // What the open pages cost with nothing happening (timers, animations), to set against a change's cost.
         var mainThread = await HeadlessChromium.MainThread.WatchAsync(open[^1]);
         var idleMainThread = await mainThread.ReadAsync();
-        var (idleServer, idleBrowser, idleMachine) = (CpuTime.OfProcess(app.ProcessId), CpuTime.OfChromium(), CpuTime.OfMachine());
+        var idleFrom = CpuTime.Split.Now(app.ProcessId);
         await Task.Delay(3000);
         Console.WriteLine("One page's main thread per second with nothing changing: " +
             HeadlessChromium.MainThread.PerChange(idleMainThread, await mainThread.ReadAsync(), 3));
-        Console.WriteLine($"CPU per second with nothing changing: server {(CpuTime.OfProcess(app.ProcessId) - idleServer).TotalMilliseconds / 3:0} ms, " +
-            $"chromium {(CpuTime.OfChromium() - idleBrowser).TotalMilliseconds / 3:0} ms, machine {(CpuTime.OfMachine() - idleMachine).TotalMilliseconds / 3:0} ms");
+        Console.WriteLine($"CPU per second with nothing changing: {(CpuTime.Split.Now(app.ProcessId) - idleFrom).Per(3)}");
 
         var latencies = new List<double>();
         var arrivals = new List<double>();
         var slowest = new List<double>();
-        TimeSpan serverCpu = default, browserCpu = default, machineCpu = default;
+        CpuTime.Split cpu = default;
         Dictionary<string, double> mainThreadBefore = [];
         for (var round = 0; round < iterations + 2; round++)
         {
-            if (round == 2)
-            {
-                (serverCpu, browserCpu, machineCpu) = (CpuTime.OfProcess(app.ProcessId), CpuTime.OfChromium(), CpuTime.OfMachine());
-                mainThreadBefore = await mainThread.ReadAsync();
-            }
+            if (round == 2) mainThreadBefore = await mainThread.ReadAsync();
             foreach (var page in open) await page.EvaluateAsync(Observe);
+            var cpuFrom = CpuTime.Split.Now(app.ProcessId);
             var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await acting.InvokeAsync<long>("AddLever", Guid.NewGuid(), meetingId, itemId,
                 new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Rendered lever {round}"));
             await Task.Delay(1500);
+            if (round >= 2) cpu += CpuTime.Split.Now(app.ProcessId) - cpuFrom;
             var thisRound = new List<double>();
             foreach (var page in open)
             {
@@ -137,11 +134,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
         Console.WriteLine($"Until the page's first message after the command: {Stats.Summary(arrivals)}");
         // One slow round (a collection, another process) moves p95 on its own: show each round's slowest page.
         Console.WriteLine($"Slowest page per round (ms): {string.Join(" ", slowest.Skip(2).Select(ms => ms.ToString("0")))}");
-        // Each round's CPU includes reading the stamps back, the same in every build: compare runs, not absolutes.
-        serverCpu = (CpuTime.OfProcess(app.ProcessId) - serverCpu) / iterations;
-        browserCpu = (CpuTime.OfChromium() - browserCpu) / iterations;
-        machineCpu = (CpuTime.OfMachine() - machineCpu) / iterations;
         return new Result(pages, latencies, (after.ManagedBytes - before.ManagedBytes) / (double)pages, after.WorkingSetBytes,
-            serverCpu, browserCpu, machineCpu);
+            cpu.Per(iterations));
     }
 }

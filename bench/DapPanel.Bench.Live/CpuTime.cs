@@ -27,7 +27,13 @@ static class CpuTime
     }
 
     /// <summary>Every chromium process on the machine (the benchmark's browser is the only one running).</summary>
-    public static TimeSpan OfChromium()
+    public static TimeSpan OfChromium() => OfProcessesWhere((name, _) => name.StartsWith("chrom"));
+
+    /// <summary>The benchmark itself: this process and Playwright's driver, which hears every page's events.</summary>
+    public static TimeSpan OfHarness() => OfProcess(Environment.ProcessId)
+        + OfProcessesWhere((name, commandLine) => name == "node" && commandLine.Contains("playwright"));
+
+    static TimeSpan OfProcessesWhere(Func<string, string, bool> matches)
     {
         var total = TimeSpan.Zero;
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
@@ -36,10 +42,23 @@ static class CpuTime
             try
             {
                 var name = File.ReadAllText(Path.Combine(folder, "comm")).Trim();
-                if (name.StartsWith("chrom")) total += OfProcess(pid);
+                if (matches(name, File.ReadAllText(Path.Combine(folder, "cmdline")))) total += OfProcess(pid);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         return total;
+    }
+
+    /// <summary>Where the machine's CPU went over a stretch of time: the server, chromium, the benchmark, all.</summary>
+    public readonly record struct Split(TimeSpan Server, TimeSpan Chromium, TimeSpan Harness, TimeSpan Machine)
+    {
+        public static Split Now(int serverPid) => new(OfProcess(serverPid), OfChromium(), OfHarness(), OfMachine());
+        public static Split operator -(Split after, Split before) => new(after.Server - before.Server,
+            after.Chromium - before.Chromium, after.Harness - before.Harness, after.Machine - before.Machine);
+        public static Split operator +(Split a, Split b) => new(a.Server + b.Server, a.Chromium + b.Chromium,
+            a.Harness + b.Harness, a.Machine + b.Machine);
+        public Split Per(int count) => new(Server / count, Chromium / count, Harness / count, Machine / count);
+        public override string ToString() => $"server {Server.TotalMilliseconds:0} ms, chromium {Chromium.TotalMilliseconds:0} ms, " +
+            $"benchmark and Playwright {Harness.TotalMilliseconds:0} ms, whole machine {Machine.TotalMilliseconds:0} ms";
     }
 }

@@ -43,6 +43,24 @@ static class HeadlessChromium
     }
 
     /// <summary>
+    /// Waits, up to a minute, until chromium is quiet: a new browser runs its own housekeeping (profile databases,
+    /// metrics) for a while after start, in bursts that would land in the first measured rounds.
+    /// </summary>
+    public static async Task SettleAsync(int pages)
+    {
+        var quiet = TimeSpan.FromMilliseconds(20 + 3 * pages); // per second: about what open, idle pages cost
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan lastSecond;
+        do
+        {
+            var from = CpuTime.OfChromium();
+            await Task.Delay(1000);
+            lastSecond = CpuTime.OfChromium() - from;
+        } while (lastSecond > quiet && waited.Elapsed < TimeSpan.FromMinutes(1));
+        Console.WriteLine($"Chromium settled after {waited.Elapsed.TotalSeconds:0} s ({lastSecond.TotalMilliseconds:0} ms of CPU in the last second)");
+    }
+
+    /// <summary>
     /// Script that clears the page's change stamps and, once per page, installs a MutationObserver that stamps
     /// (with the machine's clock) every change under the element the selector names.
     /// </summary>
@@ -63,11 +81,15 @@ static class HeadlessChromium
     const string StampSocketMessages = """
         (() => {
           window.__messages = [];
+          window.__messageBytes = 0;
           const Native = window.WebSocket;
           window.WebSocket = class extends Native {
             constructor(...args) {
               super(...args);
-              this.addEventListener('message', () => window.__messages.push(Date.now()));
+              this.addEventListener('message', message => {
+                window.__messages.push(Date.now());
+                window.__messageBytes += message.data.byteLength ?? message.data.size ?? message.data.length ?? 0;
+              });
             }
           };
         })();
@@ -140,15 +162,20 @@ static class HeadlessChromium
             ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz,toplevel,v8.execute",
             ["transferMode"] = "ReportEvents",
         });
+        const string ReadSocket = "() => [window.__messages.length, window.__messageBytes]";
+        var socketBefore = await page.EvaluateAsync<long[]>(ReadSocket);
         for (var round = 0; round < Changes; round++)
         {
             await change(round);
             await Task.Delay(1000);
         }
+        var socketAfter = await page.EvaluateAsync<long[]>(ReadSocket);
         await session.SendAsync("Tracing.end");
         await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { traceEvents = events }));
         Console.WriteLine($"Traced five {what}s in one page: {path} (screenshot {path}.png)");
+        Console.WriteLine($"  socket messages received per change: {(socketAfter[0] - socketBefore[0]) / (double)Changes:0.#}, " +
+            $"{(socketAfter[1] - socketBefore[1]) / Changes} bytes");
         foreach (var line in TraceSummary(events, Changes)) Console.WriteLine("  " + line);
     }
 
