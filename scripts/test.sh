@@ -24,6 +24,8 @@ results="TestResults"
 rm -rf "$results"
 dotnet tool restore >/dev/null
 dotnet build DapPanel.sln -c Debug -nologo -v quiet
+# The benchmarks are not tests, but main must still build them (they share files across projects).
+for bench in bench/*/*.csproj; do dotnet build "$bench" -c Debug -nologo -v quiet; done
 status=0
 dotnet test DapPanel.sln --no-build -c Debug --logger "trx;LogFilePrefix=results" --results-directory "$results" \
   -- RunConfiguration.TestSessionTimeout=1500000 || status=$?
