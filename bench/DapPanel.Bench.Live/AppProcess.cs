@@ -6,6 +6,7 @@ namespace DapPanel.Bench.Live;
 /// <summary>The published app in a process of its own on a loopback port, with a fresh demo database.</summary>
 sealed class AppProcess : IAsyncDisposable
 {
+    static readonly List<IDisposable> StopOnSignal = [];
     readonly Process process;
     readonly HttpClient http;
 
@@ -62,8 +63,19 @@ sealed class AppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var app = new AppProcess(process, baseUrl, dataFolder);
+        // A benchmark that fails or is stopped must not leave the app running under the next one's measurements.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => app.Stop();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => app.Stop();
+        foreach (var signal in new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM })
+            StopOnSignal.Add(System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, _ => app.Stop()));
         await app.WaitUntilHealthyAsync();
         return app;
+    }
+
+    void Stop()
+    {
+        try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
+        catch (InvalidOperationException) { } // exited meanwhile
     }
 
     async Task WaitUntilHealthyAsync()
@@ -96,11 +108,8 @@ sealed class AppProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         http.Dispose();
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        Stop();
+        await process.WaitForExitAsync();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }
