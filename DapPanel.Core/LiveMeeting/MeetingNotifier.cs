@@ -34,7 +34,11 @@ public sealed class InProcessMeetingNotifier(ILogger<InProcessMeetingNotifier> l
 
     public int SubscriberCount(Guid meetingId) => topics.TryGetValue(meetingId, out var list) ? list.Count : 0;
 
-    /// <summary>Hands the change to every subscriber without waiting for one slow circuit.</summary>
+    /// <summary>
+    /// Hands the change to every subscriber without waiting for one slow circuit. Each subscriber starts on the thread
+    /// pool: a circuit that is idle would otherwise render on the publisher's thread, one room after another, while
+    /// the other cores wait and the command's caller is not answered until the last room has rendered.
+    /// </summary>
     public Task PublishAsync(MeetingChanged change)
     {
         Deliver(change.MeetingId, change);
@@ -46,7 +50,7 @@ public sealed class InProcessMeetingNotifier(ILogger<InProcessMeetingNotifier> l
     {
         if (!topics.TryGetValue(topic, out var subscribers)) return;
         foreach (var subscriber in subscribers)
-            _ = InvokeAsync(subscriber, change);
+            ThreadPool.UnsafeQueueUserWorkItem(state => _ = InvokeAsync(state.subscriber, state.change), (subscriber, change), preferLocal: false);
     }
 
     async Task InvokeAsync(Subscription subscriber, MeetingChanged change)

@@ -9,14 +9,44 @@ public sealed class MeetingPresence(TimeProvider clock)
 {
     sealed record Seat(Guid PersonId, string FullName, Guid AgencyId, DateTimeOffset JoinedAt);
 
-    readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, Seat>> meetings = new();
+    /// <summary>The seats of one meeting, and who is present worked out from them once per change of seats.</summary>
+    sealed class Room
+    {
+        public readonly ConcurrentDictionary<string, Seat> Seats = new();
+        long version;
+        volatile PresentList? present;
+
+        public long Version => Interlocked.Read(ref version);
+        public void SeatsChanged() => Interlocked.Increment(ref version);
+
+        /// <summary>Every open room asks after each change; the list is built once per change of seats.</summary>
+        public IReadOnlyList<PresentPerson> Present(IReadOnlyDictionary<Guid, string> agencyNames)
+        {
+            var seen = Version;
+            if (present is { } known && known.Version == seen && ReferenceEquals(known.AgencyNames, agencyNames)) return known.People;
+            var people = Seats.Values.GroupBy(s => s.PersonId)
+                .Select(g => g.OrderBy(s => s.JoinedAt).First())
+                .Select(s => new PresentPerson(s.PersonId, s.FullName, s.AgencyId,
+                    agencyNames.TryGetValue(s.AgencyId, out var name) ? name : "", s.JoinedAt))
+                .OrderBy(p => p.AgencyName).ThenBy(p => p.FullName)
+                .ToValueList();
+            // Seats changed while it was built: kept under the old version, so the next reader builds it again.
+            present = new PresentList(seen, agencyNames, people);
+            return people;
+        }
+    }
+
+    sealed record PresentList(long Version, IReadOnlyDictionary<Guid, string> AgencyNames, IReadOnlyList<PresentPerson> People);
+
+    readonly ConcurrentDictionary<Guid, Room> meetings = new();
 
     /// <summary>True when this person was not present before (their first open seat).</summary>
     public bool Join(Guid meetingId, string seatKey, Actor actor)
     {
-        var seats = meetings.GetOrAdd(meetingId, _ => new());
-        var wasPresent = seats.Values.Any(s => s.PersonId == actor.PersonId);
-        seats[seatKey] = new Seat(actor.PersonId, actor.Name, actor.AgencyId, clock.GetUtcNow());
+        var room = meetings.GetOrAdd(meetingId, _ => new());
+        var wasPresent = room.Seats.Values.Any(s => s.PersonId == actor.PersonId);
+        room.Seats[seatKey] = new Seat(actor.PersonId, actor.Name, actor.AgencyId, clock.GetUtcNow());
+        room.SeatsChanged();
         return !wasPresent;
     }
 
@@ -24,19 +54,12 @@ public sealed class MeetingPresence(TimeProvider clock)
     public bool Leave(Guid meetingId, string seatKey, out Guid personId)
     {
         personId = Guid.Empty;
-        if (!meetings.TryGetValue(meetingId, out var seats) || !seats.TryRemove(seatKey, out var seat)) return false;
+        if (!meetings.TryGetValue(meetingId, out var room) || !room.Seats.TryRemove(seatKey, out var seat)) return false;
+        room.SeatsChanged();
         personId = seat.PersonId;
-        return seats.Values.All(s => s.PersonId != seat.PersonId);
+        return room.Seats.Values.All(s => s.PersonId != seat.PersonId);
     }
 
-    public IReadOnlyList<PresentPerson> Present(Guid meetingId, IReadOnlyDictionary<Guid, string> agencyNames)
-    {
-        if (!meetings.TryGetValue(meetingId, out var seats)) return ValueList<PresentPerson>.Empty;
-        return seats.Values.GroupBy(s => s.PersonId)
-            .Select(g => g.OrderBy(s => s.JoinedAt).First())
-            .Select(s => new PresentPerson(s.PersonId, s.FullName, s.AgencyId,
-                agencyNames.TryGetValue(s.AgencyId, out var name) ? name : "", s.JoinedAt))
-            .OrderBy(p => p.AgencyName).ThenBy(p => p.FullName)
-            .ToValueList();
-    }
+    public IReadOnlyList<PresentPerson> Present(Guid meetingId, IReadOnlyDictionary<Guid, string> agencyNames) =>
+        meetings.TryGetValue(meetingId, out var room) ? room.Present(agencyNames) : ValueList<PresentPerson>.Empty;
 }
