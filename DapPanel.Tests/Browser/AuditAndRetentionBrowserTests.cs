@@ -24,50 +24,42 @@ public sealed class AuditAndRetentionBrowserTests(RetentionDemoServer fixture) :
     {
         var old = await Server.ReadAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Perpetrator.FullName == "Gordon Elmwood"));
         var erased = Case.ErasedText(PanelTime.Today(TimeProvider.System));
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
-        {
-            var admin = await browser.NewPageAsync(1440, 900);
-            await admin.SignInAsync(Server.BaseUrl, "admin@dappanel.example", DemoLogins.Password);
-            await admin.WaitForSelectorAsync("text=Welcome");
-            await admin.GotoInteractiveAsync($"{Server.BaseUrl}/retention");
-            var row = admin.Locator($"tr[data-case='{old.Reference}']");
-            await row.WaitForAsync();
-            await admin.ScreenshotAsync("retention");
-            await row.GetByRole(AriaRole.Button, new() { Name = $"Erase {old.Reference}" }).ClickAsync();
-            await row.GetByText($"Erase {old.Reference} for good?").WaitForAsync();
-            await admin.ScreenshotAsync("retention-confirm");
-            await row.GetByRole(AriaRole.Button, new() { Name = "Erase now" }).ClickAsync();
-            await admin.GetByText("No closed case is past the retention period.").WaitForAsync();
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var admin = await browser.NewPageAsync(1440, 900);
+        await admin.SignInAsync(Server.BaseUrl, "admin@dappanel.example", DemoLogins.Password);
+        await admin.WaitForSelectorAsync("text=Welcome");
+        await admin.GotoInteractiveAsync($"{Server.BaseUrl}/retention");
+        var row = admin.Locator($"tr[data-case='{old.Reference}']");
+        await row.WaitForAsync();
+        await admin.ScreenshotAsync("retention");
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Erase {old.Reference}" }).ClickAsync();
+        await row.GetByText($"Erase {old.Reference} for good?").WaitForAsync();
+        await admin.ScreenshotAsync("retention-confirm");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Erase now" }).ClickAsync();
+        await admin.GetByText("No closed case is past the retention period.").WaitForAsync();
 
-            await admin.GotoInteractiveAsync($"{Server.BaseUrl}/cases");
-            await admin.Locator("tr", new() { HasText = old.Reference }).GetByText(erased).WaitForAsync();
-            Assert.Equal(0, await admin.GetByText("Gordon Elmwood").CountAsync());
+        await admin.GotoInteractiveAsync($"{Server.BaseUrl}/cases");
+        await admin.Locator("tr", new() { HasText = old.Reference }).GetByText(erased).WaitForAsync();
+        Assert.Equal(0, await admin.GetByText("Gordon Elmwood").CountAsync());
 
-            var manager = await browser.NewPageAsync(1440, 900);
-            await manager.SignInAsync(Server.BaseUrl, "manager@dappanel.example", DemoLogins.Password);
-            await manager.WaitForSelectorAsync("text=Welcome");
-            await manager.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).WaitForAsync();
-            Assert.Equal(0, await manager.GetByRole(AriaRole.Link, new() { Name = "Retention" }).CountAsync());
-            await manager.GotoInteractiveAsync($"{Server.BaseUrl}/audit");
-            await manager.Locator(".audit-table tbody tr").First.WaitForAsync();
-            await manager.ScreenshotAsync("audit-log");
-            await manager.FillAsync("#audit-case", old.Reference);
-            await manager.ClickAsync("#audit-search");
-            // The unfiltered page already shows the erasure: wait for the search's own result, its one entry.
-            await manager.WaitForFunctionAsync("() => document.querySelectorAll('.audit-table tbody tr').length === 1");
-            await manager.Locator(".audit-table tbody tr", new() { HasText = $"Erased case {old.Reference}" }).WaitForAsync();
-            await manager.ScreenshotAsync("audit-log-case");
+        var manager = await browser.NewPageAsync(1440, 900);
+        await manager.SignInAsync(Server.BaseUrl, "manager@dappanel.example", DemoLogins.Password);
+        await manager.WaitForSelectorAsync("text=Welcome");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).WaitForAsync();
+        Assert.Equal(0, await manager.GetByRole(AriaRole.Link, new() { Name = "Retention" }).CountAsync());
+        await manager.GotoInteractiveAsync($"{Server.BaseUrl}/audit");
+        await manager.Locator(".audit-table tbody tr").First.WaitForAsync();
+        await manager.ScreenshotAsync("audit-log");
+        await manager.FillAsync("#audit-case", old.Reference);
+        await manager.ClickAsync("#audit-search");
+        // The unfiltered page already shows the erasure: wait for the search's own result, its one entry.
+        await manager.WaitForFunctionAsync("() => document.querySelectorAll('.audit-table tbody tr').length === 1");
+        await manager.Locator(".audit-table tbody tr", new() { HasText = $"Erased case {old.Reference}" }).WaitForAsync();
+        await manager.ScreenshotAsync("audit-log-case");
 
-            await manager.FillAsync("#audit-case", "DAPP-00-000");
-            await manager.ClickAsync("#audit-search");
-            await manager.GetByText("No case has the reference \"DAPP-00-000\".").WaitForAsync();
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-        }
+        await manager.FillAsync("#audit-case", "DAPP-00-000");
+        await manager.ClickAsync("#audit-search");
+        await manager.GetByText("No case has the reference \"DAPP-00-000\".").WaitForAsync();
     }
 
     [Fact]

@@ -16,24 +16,16 @@ public class IdleSignOutTests : IAsyncLifetime
     [Fact]
     public async Task An_open_page_left_alone_signs_out_and_says_why()
     {
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
-        {
-            var page = await browser.NewPageAsync();
-            await page.SignInAsync(server.BaseUrl, "idva@dappanel.example", DemoLogins.Password);
-            await page.WaitForInteractiveAsync();
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(server.BaseUrl, "idva@dappanel.example", DemoLogins.Password);
+        await page.WaitForInteractiveAsync();
 
-            await page.WaitForURLAsync("**/account/login?idle=true", new() { Timeout = 30_000 });
+        await page.WaitForURLAsync("**/account/login?idle=true", new() { Timeout = 30_000 });
 
-            await page.GetByText("signed out after a period without activity").WaitForAsync();
-            await page.ScreenshotAsync("idle-signed-out");
-            var audit = await server.ReadAsync(db => db.AuditEvents.Where(e => e.Action == AuditAction.SignOut).ToListAsync());
-            Assert.Contains(audit, e => e.ActorName == "Ash Dunlin" && e.Summary == "Signed out after the idle time");
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-        }
+        await page.GetByText("signed out after a period without activity").WaitForAsync();
+        await page.ScreenshotAsync("idle-signed-out");
+        var audit = await server.ReadAsync(db => db.AuditEvents.Where(e => e.Action == AuditAction.SignOut).ToListAsync());
+        Assert.Contains(audit, e => e.ActorName == "Ash Dunlin" && e.Summary == "Signed out after the idle time");
     }
 }

@@ -38,8 +38,7 @@ public class PanelRehearsalTests
             },
         };
         await server.InitializeAsync();
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
+        var browser = await BrowserFixture.LaunchAsync();
         var axe = new AxeCheck();
         try
         {

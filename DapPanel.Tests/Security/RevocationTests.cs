@@ -28,27 +28,19 @@ public partial class RevocationTests(RevocationServer fixture)
     {
         var (personId, email) = await AddPersonAsync(Role.AgencyMember);
         var meeting = await Server.CreateAsync(2);
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
-        {
-            var page = await browser.NewPageAsync();
-            await page.SignInAsync(Server.BaseUrl, email, Password);
-            await page.WaitForInteractiveAsync();
-            await page.OpenLiveRoomAsync(Server.BaseUrl, meeting.Id);
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(Server.BaseUrl, email, Password);
+        await page.WaitForInteractiveAsync();
+        await page.OpenLiveRoomAsync(Server.BaseUrl, meeting.Id);
 
-            await People.SetActiveAsync(await AdministratorAsync(), personId, false, await VersionAsync(personId));
+        await People.SetActiveAsync(await AdministratorAsync(), personId, false, await VersionAsync(personId));
 
-            await page.WaitForURLAsync("**/account/login*", new() { Timeout = (float)Within.TotalMilliseconds });
-            await page.FillAsync("#email", email);
-            await page.FillAsync("#password", Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.Locator(".account-error", new() { HasText = "do not match an active account" }).WaitForAsync();
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-        }
+        await page.WaitForURLAsync("**/account/login*", new() { Timeout = (float)Within.TotalMilliseconds });
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator(".account-error", new() { HasText = "do not match an active account" }).WaitForAsync();
     }
 
     [Fact]
@@ -72,35 +64,27 @@ public partial class RevocationTests(RevocationServer fixture)
     public async Task A_demoted_administrator_loses_the_administration_pages()
     {
         var (personId, email) = await AddPersonAsync(Role.Administrator);
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
-        {
-            var page = await browser.NewPageAsync();
-            await page.SignInAsync(Server.BaseUrl, email, Password);
-            await page.WaitForInteractiveAsync();
-            await page.GotoInteractiveAsync(Server.BaseUrl + "/admin/people");
-            await page.Locator("[data-testid=person-row]").First.WaitForAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "People and sign-ins" }).WaitForAsync();
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(Server.BaseUrl, email, Password);
+        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync(Server.BaseUrl + "/admin/people");
+        await page.Locator("[data-testid=person-row]").First.WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "People and sign-ins" }).WaitForAsync();
 
-            await People.ChangeAccessAsync(await AdministratorAsync(), personId,
-                new PersonAccessInput { FullName = "Demoted Person", AgencyId = await Server.AgencyIdAsync(AgencyKind.Probation), Roles = [Role.Manager] },
-                await VersionAsync(personId));
+        await People.ChangeAccessAsync(await AdministratorAsync(), personId,
+            new PersonAccessInput { FullName = "Demoted Person", AgencyId = await Server.AgencyIdAsync(AgencyKind.Probation), Roles = [Role.Manager] },
+            await VersionAsync(personId));
 
-            await page.WaitForURLAsync("**/account/login*", new() { Timeout = (float)Within.TotalMilliseconds });
-            await page.FillAsync("#email", email);
-            await page.FillAsync("#password", Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForInteractiveAsync();
-            await page.GotoInteractiveAsync(Server.BaseUrl + "/admin/people");
-            await page.GetByText("You do not have access").WaitForAsync();
-            Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "People and sign-ins" }).CountAsync());
-            Assert.Equal(0, await page.Locator("[data-testid=person-row]").CountAsync());
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-        }
+        await page.WaitForURLAsync("**/account/login*", new() { Timeout = (float)Within.TotalMilliseconds });
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync(Server.BaseUrl + "/admin/people");
+        await page.GetByText("You do not have access").WaitForAsync();
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "People and sign-ins" }).CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=person-row]").CountAsync());
     }
 
     [Fact]

@@ -16,66 +16,58 @@ public class TwoFactorSignInTests(TwoFactorServer fixture)
     public async Task A_person_enrols_an_authenticator_app_then_signs_in_with_its_code_or_a_recovery_code()
     {
         const string email = "manager@dappanel.example";
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
-        try
-        {
-            var page = await browser.NewPageAsync();
-            await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
-            await page.WaitForURLAsync("**/account/two-factor");
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
+        await page.WaitForURLAsync("**/account/two-factor");
 
-            await page.GotoAsync(Server.BaseUrl + "/meetings");
-            Assert.EndsWith("/account/two-factor", page.Url);
-            var key = await page.GetByTestId("shared-key").InnerTextAsync();
-            Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", key);
-            Assert.True(await page.Locator("img.enrol-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"),
-                "the QR code image loads under the content security policy");
-            await page.ScreenshotAsync("two-factor-enrolment");
+        await page.GotoAsync(Server.BaseUrl + "/meetings");
+        Assert.EndsWith("/account/two-factor", page.Url);
+        var key = await page.GetByTestId("shared-key").InnerTextAsync();
+        Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", key);
+        Assert.True(await page.Locator("img.enrol-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"),
+            "the QR code image loads under the content security policy");
+        await page.ScreenshotAsync("two-factor-enrolment");
 
-            await page.FillAsync("#code", WrongCode(key));
-            await page.ClickAsync("button[type=submit].account-button");
-            await page.Locator(".account-error", new() { HasText = "does not match" }).WaitForAsync();
+        await page.FillAsync("#code", WrongCode(key));
+        await page.ClickAsync("button[type=submit].account-button");
+        await page.Locator(".account-error", new() { HasText = "does not match" }).WaitForAsync();
 
-            await page.FillAsync("#code", Authenticator.Code(key));
-            await page.ClickAsync("button[type=submit].account-button");
-            var recoveryCodes = await page.Locator("[data-testid=recovery-codes] li").AllInnerTextsAsync();
-            Assert.Equal(10, recoveryCodes.Count);
-            await page.ScreenshotAsync("two-factor-recovery-codes");
-            await page.ClickAsync("text=continue to DapPanel");
-            await page.WaitForInteractiveAsync();
-            Assert.Equal(Server.BaseUrl + "/", page.Url);
+        await page.FillAsync("#code", Authenticator.Code(key));
+        await page.ClickAsync("button[type=submit].account-button");
+        var recoveryCodes = await page.Locator("[data-testid=recovery-codes] li").AllInnerTextsAsync();
+        Assert.Equal(10, recoveryCodes.Count);
+        await page.ScreenshotAsync("two-factor-recovery-codes");
+        await page.ClickAsync("text=continue to DapPanel");
+        await page.WaitForInteractiveAsync();
+        Assert.Equal(Server.BaseUrl + "/", page.Url);
 
-            await SignOutAsync(page);
-            await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
-            await page.WaitForURLAsync("**/account/login-code*");
-            await page.FillAsync("#code", WrongCode(key));
-            await page.ClickAsync("button[type=submit]");
-            await page.Locator(".account-error", new() { HasText = "not right" }).WaitForAsync();
-            await page.ScreenshotAsync("two-factor-sign-in");
-            // The next time step's code: an authenticator accepts a little clock drift, and it is a code not used before.
-            await page.FillAsync("#code", Authenticator.Code(key, DateTime.UtcNow.AddSeconds(30)));
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForInteractiveAsync();
-            await page.GotoInteractiveAsync(Server.BaseUrl + "/meetings");
-            Assert.EndsWith("/meetings", page.Url);
+        await SignOutAsync(page);
+        await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
+        await page.WaitForURLAsync("**/account/login-code*");
+        await page.FillAsync("#code", WrongCode(key));
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator(".account-error", new() { HasText = "not right" }).WaitForAsync();
+        await page.ScreenshotAsync("two-factor-sign-in");
+        // The next time step's code: an authenticator accepts a little clock drift, and it is a code not used before.
+        await page.FillAsync("#code", Authenticator.Code(key, DateTime.UtcNow.AddSeconds(30)));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync(Server.BaseUrl + "/meetings");
+        Assert.EndsWith("/meetings", page.Url);
 
-            await SignOutAsync(page);
-            await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
-            await page.WaitForURLAsync("**/account/login-code*");
-            await page.FillAsync("#code", recoveryCodes[0].Replace("-", "").ToLowerInvariant());
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForInteractiveAsync();
+        await SignOutAsync(page);
+        await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
+        await page.WaitForURLAsync("**/account/login-code*");
+        await page.FillAsync("#code", recoveryCodes[0].Replace("-", "").ToLowerInvariant());
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForInteractiveAsync();
 
-            var audit = await Server.ReadAsync(db => db.AuditEvents.Where(e => e.Summary.Contains(email)).ToListAsync());
-            Assert.Contains(audit, e => e.Action == AuditAction.SignIn && e.Summary.Contains("an authenticator code"));
-            Assert.Contains(audit, e => e.Action == AuditAction.SignIn && e.Summary.Contains("a recovery code (9 left)"));
-            Assert.Contains(audit, e => e.Action == AuditAction.SignInFailed && e.Summary.Contains("Wrong sign-in code"));
-            Assert.Contains(audit, e => e.Action == AuditAction.PermissionChanged && e.Summary.Contains("turned on two-factor"));
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-        }
+        var audit = await Server.ReadAsync(db => db.AuditEvents.Where(e => e.Summary.Contains(email)).ToListAsync());
+        Assert.Contains(audit, e => e.Action == AuditAction.SignIn && e.Summary.Contains("an authenticator code"));
+        Assert.Contains(audit, e => e.Action == AuditAction.SignIn && e.Summary.Contains("a recovery code (9 left)"));
+        Assert.Contains(audit, e => e.Action == AuditAction.SignInFailed && e.Summary.Contains("Wrong sign-in code"));
+        Assert.Contains(audit, e => e.Action == AuditAction.PermissionChanged && e.Summary.Contains("turned on two-factor"));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Support;
 
 /// <summary>Debian's chromium driven by Playwright; never a downloaded browser.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -18,6 +18,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             Directory.CreateDirectory(folder);
             return folder;
         }
+    }
+
+    /// <summary>A browser for one test: <c>await using var browser = await BrowserFixture.LaunchAsync();</c></summary>
+    public static async Task<BrowserFixture> LaunchAsync()
+    {
+        var browser = new BrowserFixture();
+        await browser.InitializeAsync();
+        return browser;
     }
 
     public async Task InitializeAsync()
@@ -55,6 +63,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 }
 
 public static class PageActions

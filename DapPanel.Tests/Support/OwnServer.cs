@@ -10,15 +10,13 @@ public static class OwnServer
     {
         var server = new TestServer();
         await server.InitializeAsync();
-        var browser = new BrowserFixture();
-        await browser.InitializeAsync();
         try
         {
+            await using var browser = await BrowserFixture.LaunchAsync();
             await test(server, browser);
         }
         finally
         {
-            await browser.DisposeAsync();
             await server.DisposeAsync();
         }
     }

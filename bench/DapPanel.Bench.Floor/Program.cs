@@ -60,7 +60,7 @@ for (var round = 0; round < Rounds + Warmup; round++)
         if (round >= Warmup && await HeadlessChromium.FirstChangeAfterAsync(page, sentAt) is { } latency) latencies.Add(latency);
     }
 }
-if (args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault() is { } tracePath)
+if (HeadlessChromium.TracePath(args) is { } tracePath)
     await HeadlessChromium.TraceAsync(open[^1], tracePath, "change", _ => { notifier.Publish(); return Task.CompletedTask; });
 Console.WriteLine("One page's main thread per change (incl. reading stamps): " +
     HeadlessChromium.MainThread.PerChange(mainThreadBefore, await mainThread.ReadAsync(), Rounds));

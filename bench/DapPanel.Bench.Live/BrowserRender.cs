@@ -126,7 +126,7 @@ sealed class BrowserRender(AppProcess app, Guid meetingId, Guid itemId, Guid pro
             latencies.AddRange(thisRound);
             slowest.Add(thisRound.DefaultIfEmpty().Max());
         }
-        if (args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault() is { } tracePath)
+        if (HeadlessChromium.TracePath(args) is { } tracePath)
             await HeadlessChromium.TraceAsync(open[^1], tracePath, "lever", round => acting.InvokeAsync<long>("AddLever",
                 Guid.NewGuid(), meetingId, itemId, new LeverInput(probationAgencyId, LeverFamily.Support, LeverArea.Housing, $"Traced lever {round}")));
         Console.WriteLine("One page's main thread per change (incl. reading stamps): " +

@@ -140,6 +140,9 @@ static class HeadlessChromium
                 $"{part.Replace("Duration", "")} {(after.GetValueOrDefault(part) - before.GetValueOrDefault(part)) * 1000 / changes:0.0} ms"));
     }
 
+    /// <summary>The FILE of --trace FILE, when a benchmark is asked to trace one page.</summary>
+    public static string? TracePath(string[] args) => args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault();
+
     /// <summary>
     /// --trace FILE: a full-page screenshot of one page (FILE.png) and a chromium trace of it (FILE, for
     /// chrome://tracing or Perfetto) through five changes a second apart; prints what a change costs that page
