@@ -148,6 +148,7 @@ public sealed class PeopleAdministration(
         await SaveAsync(db, actor, person, user, AuditAction.PermissionChanged,
             active ? $"Enabled {person.FullName}'s sign-in" : $"Disabled {person.FullName}'s sign-in",
             before, Describe(agency, roles, active), cancellationToken);
+        liveRooms.DirectoryChanged(); // offered, or no longer, as an action owner in open rooms
     }
 
     public async Task UnlockAsync(Actor actor, Guid personId, Guid expectedVersion, CancellationToken cancellationToken = default)

@@ -43,7 +43,7 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
             if (action.Version != expectedVersion)
                 throw new ConcurrencyConflictException(
                     $"Someone changed this action before you saved. It is now with {action.OwnerAgency!.Name}, due {action.DueOn:d MMM yyyy}: \"{action.Description}\".");
-            var agencyName = await CheckOwnerAsync(ctx, input);
+            var agencyName = await CheckOwnerAsync(ctx, input, keeping: action.OwnerPersonId);
             var checkedAction = PanelAction.Agree(action.CaseId, action.AgendaItemId, ctx.Meeting.Date,
                 input.Description ?? action.Description, input.OwnerAgencyId, input.OwnerPersonId, input.DueOn);
             var before = $"{action.OwnerAgency!.Name}, due {action.DueOn:d MMM yyyy}: {action.Description}";
@@ -56,7 +56,8 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
         });
     }
 
-    static async Task<string> CheckOwnerAsync(CommandContext ctx, ActionInput input)
+    /// <param name="keeping">The action's present owner, who may stay its owner after their sign-in is disabled.</param>
+    static async Task<string> CheckOwnerAsync(CommandContext ctx, ActionInput input, Guid? keeping = null)
     {
         var agencyName = await ctx.Db.PanelMemberships
             .Where(m => m.PanelId == ctx.Meeting.PanelId && m.AgencyId == input.OwnerAgencyId)
@@ -65,6 +66,9 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
         if (input.OwnerPersonId is { } personId
             && !await ctx.Db.People.AnyAsync(p => p.Id == personId && p.AgencyId == input.OwnerAgencyId))
             throw new DomainRuleException("The person named must belong to the owner agency.");
+        if (input.OwnerPersonId is { } newOwner && newOwner != keeping
+            && await ctx.Db.Users.AnyAsync(u => u.PersonId == newOwner && !u.IsActive))
+            throw new DomainRuleException("That person's sign-in is disabled: name someone else at the agency, or leave it with the agency.");
         return agencyName;
     }
 }

@@ -184,9 +184,11 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         var memberIds = memberships.Select(m => m.AgencyId).ToHashSet();
         var agencies = await db.Agencies.AsNoTracking().Include(a => a.People)
             .Where(a => memberIds.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
+        // Someone whose sign-in is disabled has left the work: not offered as the owner of a new action.
+        var departed = (await db.Users.AsNoTracking().Where(u => !u.IsActive).Select(u => u.PersonId).ToListAsync()).ToHashSet();
         var table = new PanelTable(memberIds, agencies.ToDictionary(a => a.Id, a => a.Name),
-            agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind,
-                a.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToValueList())).ToValueList(),
+            agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind, a.People.Where(p => !departed.Contains(p.Id))
+                .OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToValueList())).ToValueList(),
             memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToValueList(), now);
         tables[panelId] = table;
         return table;

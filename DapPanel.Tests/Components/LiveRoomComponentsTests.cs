@@ -22,6 +22,7 @@ public class LiveRoomComponentsTests : BunitTest
         services.AddSingleton<IDecisionRecorder>(new AcceptingDecisions());
         services.AddSingleton<IReviewUpdateService>(new ChairsOnlyReviewUpdates());
         services.AddSingleton<ILeverBoard>(new UnusedLeverBoard());
+        services.AddSingleton<IActionBoard>(new UnusedActionBoard());
         services.AddSingleton<IMeetingNotifier>(notifier);
     }
 
@@ -131,6 +132,29 @@ public class LiveRoomComponentsTests : BunitTest
         Assert.Contains("Police", missing);
         Assert.Contains("Housing", missing);
         Assert.DoesNotContain("Probation", missing);
+    }
+
+    [Fact]
+    public void Reassigning_an_action_whose_owner_has_left_keeps_them_named_but_a_new_action_cannot_name_them()
+    {
+        var item = Item(1, ItemProgress.Current);
+        var room = Room(Role.Chair, Police, item);
+        var leaver = Guid.NewGuid();
+        // The room offers only people whose sign-in is live; the action's owner is no longer among them.
+        room.View = room.View with
+        {
+            Agencies = [new AgencyAtTable(Probation, "Probation", AgencyKind.Probation, [new PersonOption(Guid.NewGuid(), "Chris Plover")])],
+        };
+        var owned = new LiveAction(Guid.NewGuid(), "Hand over the licence file", Probation, "Probation", leaver, "Kit Leaver",
+            new DateOnly(2026, 12, 22), ActionStatus.Open, true, false, Guid.NewGuid());
+
+        var reassigning = RenderIn<ActionForm>(room, p => p.Add(x => x.Item, item).Add(x => x.Editing, owned));
+        var owners = reassigning.Find($"#action-owner-{owned.Id}");
+        Assert.Equal(leaver.ToString(), owners.GetAttribute("value"));
+        Assert.Contains("Kit Leaver (sign-in disabled)", owners.TextContent);
+
+        var adding = RenderIn<ActionForm>(room, p => p.Add(x => x.Item, item));
+        Assert.DoesNotContain("Kit Leaver", adding.Find($"#action-owner-{item.Id}").TextContent);
     }
 
     [Fact]
@@ -275,6 +299,13 @@ public class LiveRoomComponentsTests : BunitTest
         Assert.Equal(new[] { "a" }.ToValueList().GetHashCode(), new[] { "a" }.ToValueList().GetHashCode());
         var item = Item(1, ItemProgress.ToCome);
         Assert.Equal(item, item with { Levers = ValueList<LiveLever>.Empty, Actions = ValueList<LiveAction>.Empty });
+    }
+
+    sealed class UnusedActionBoard : IActionBoard
+    {
+        public Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input) => throw new NotSupportedException();
+        public Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input, Guid expectedVersion) =>
+            throw new NotSupportedException();
     }
 
     sealed class UnusedLeverBoard : ILeverBoard

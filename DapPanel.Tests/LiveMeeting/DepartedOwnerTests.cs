@@ -1,0 +1,70 @@
+using DapPanel.Core.Administration;
+using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
+using DapPanel.Core.Security;
+using DapPanel.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DapPanel.Tests.LiveMeeting;
+
+/// <summary>
+/// Someone whose sign-in an administrator has disabled (they have left the work) is no longer offered or accepted as the
+/// owner of a new action; an action they already own stays theirs until the chair reassigns it.
+/// </summary>
+public sealed class DepartedOwnerTests : IAsyncLifetime
+{
+    // A server of its own: the test adds a person to the demo agencies and disables them.
+    readonly TestServer server = new();
+
+    public Task InitializeAsync() => server.InitializeAsync();
+    public Task DisposeAsync() => server.DisposeAsync();
+
+    T Get<T>() where T : notnull => server.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task A_disabled_sign_in_is_not_offered_or_accepted_as_a_new_owner_but_keeps_the_actions_it_has()
+    {
+        var administrator = await server.DemoAsync("admin@dappanel.example", Role.Administrator);
+        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
+        var probationId = await server.AgencyIdAsync(AgencyKind.Probation);
+        var leaverId = await Get<IPeopleAdministration>().AddAsync(administrator, new NewPersonInput
+        {
+            FullName = "Kit Leaver", Email = "kit.leaver@probation.example", AgencyId = probationId,
+            Roles = [Role.AgencyMember], Password = "Leaving-do-2026!",
+        });
+        var meeting = await server.CreateAsync(1);
+        await Get<IMeetingFlow>().StartAsync(chair, Guid.NewGuid(), meeting.Id);
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(20 + 14)); // two weeks after the meeting
+        var actions = Get<IActionBoard>();
+        await actions.AgreeAsync(chair, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
+            new ActionInput("Hand over the licence file", probationId, leaverId, due));
+        Assert.Contains(await OffereesAsync(chair, meeting.Id, probationId), p => p.Id == leaverId);
+
+        var leaver = (await Get<IPeopleAdministration>().ListAsync(administrator)).Single(p => p.PersonId == leaverId);
+        await Get<IPeopleAdministration>().SetActiveAsync(administrator, leaverId, false, leaver.Version);
+
+        Assert.DoesNotContain(await OffereesAsync(chair, meeting.Id, probationId), p => p.Id == leaverId);
+        Assert.Contains(await OffereesAsync(chair, meeting.Id, probationId), p => p.FullName == "Chris Plover");
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => actions.AgreeAsync(chair, Guid.NewGuid(), meeting.Id,
+            meeting.ItemIds[0], new ActionInput("Another visit", probationId, leaverId, due)));
+        Assert.Contains("sign-in is disabled", refused.Message);
+
+        // The action they own keeps its owner through a change of date, and can go to someone else.
+        var owned = Assert.Single((await Get<ILiveMeetingQueries>().GetViewAsync(chair, meeting.Id)).Items[0].Actions);
+        Assert.Equal("Kit Leaver", owned.OwnerPersonName);
+        await actions.ReassignAsync(chair, Guid.NewGuid(), meeting.Id, owned.Id,
+            new ActionInput(owned.Description, probationId, leaverId, due.AddDays(7)), owned.Version);
+        owned = Assert.Single((await Get<ILiveMeetingQueries>().GetViewAsync(chair, meeting.Id)).Items[0].Actions);
+        Assert.Equal((leaverId, due.AddDays(7)), (owned.OwnerPersonId!.Value, owned.DueOn));
+        await actions.ReassignAsync(chair, Guid.NewGuid(), meeting.Id, owned.Id,
+            new ActionInput(owned.Description, probationId, null, due), owned.Version);
+        Assert.Null(Assert.Single((await Get<ILiveMeetingQueries>().GetViewAsync(chair, meeting.Id)).Items[0].Actions).OwnerPersonId);
+    }
+
+    async Task<IReadOnlyList<PersonOption>> OffereesAsync(Actor chair, Guid meetingId, Guid agencyId)
+    {
+        await Get<DapPanel.Core.AtTheTable.IAttendanceService>().AcknowledgeAsync(chair, meetingId);
+        var view = await Get<ILiveMeetingQueries>().GetViewAsync(chair, meetingId);
+        return view.Agencies.Single(a => a.Id == agencyId).People;
+    }
+}
