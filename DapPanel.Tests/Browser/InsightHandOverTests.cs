@@ -42,6 +42,14 @@ public class InsightHandOverTests
             await manager.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
             await manager.GetByTestId("insight-attendance").GetByText("No meetings were held in this period.").WaitForAsync();
             Assert.Equal((2, 2), (counts.Attendance, counts.Throughput));
+
+            // Opened again from the menu, in the same circuit: its figures are read afresh, not the handed-over ones.
+            var menu = manager.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+            await menu.GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+            await manager.WaitForSelectorAsync("text=Welcome");
+            await menu.GetByRole(AriaRole.Link, new() { Name = "Insight" }).ClickAsync();
+            await manager.GetByTestId("insight-throughput").WaitForAsync();
+            Assert.Equal((3, 3), (counts.Attendance, counts.Throughput));
         }
         finally
         {
