@@ -45,6 +45,7 @@ public sealed class AttendanceService(
         var acknowledged = (await db.ConfidentialityAcknowledgements.Where(a => a.MeetingId == meetingId)
             .Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet();
         var core = meeting.Panel.Members.Where(m => m.IsCore).Select(m => m.AgencyId).ToHashSet();
+        var departed = (await DepartedPeople.Among(db, memberIds).ToListAsync(cancellationToken)).ToHashSet();
 
         var rows = agencies.Select(agency =>
         {
@@ -56,7 +57,8 @@ public sealed class AttendanceService(
                 .ToList();
             return new AgencyAttendance(agency.Id, agency.Name, core.Contains(agency.Id),
                 AttendanceRules.AgencyStatus(own.Where(l => !l.IsObserver).Select(l => l.Status)), own,
-                agency.People.OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToList());
+                agency.People.Where(p => !departed.Contains(p.Id))
+                    .OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToList());
         }).OrderByDescending(a => a.IsCore).ThenBy(a => a.AgencyName).ToList();
 
         return new MeetingAttendanceView(meeting.Id, meeting.Status, meeting.Panel.QuorumCoreAgencies, core.Count,
@@ -95,6 +97,8 @@ public sealed class AttendanceService(
             EnsureRecordable(ctx.Meeting);
             var person = await ctx.Db.People.SingleOrDefaultAsync(p => p.Id == personId)
                 ?? throw new NotFoundException("That person is not known to DapPanel.");
+            if (await DepartedPeople.HasLeftAsync(ctx.Db, personId))
+                throw new DomainRuleException($"{person.FullName}'s sign-in is disabled: they no longer attend for their agency.");
             var agencyName = await MemberAgencyNameAsync(ctx, person.AgencyId);
             var line = await ctx.Db.Attendances.SingleOrDefaultAsync(a => a.MeetingId == meetingId && a.PersonId == personId);
             if (line is null)

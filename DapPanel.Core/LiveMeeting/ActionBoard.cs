@@ -1,3 +1,4 @@
+using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
             && !await ctx.Db.People.AnyAsync(p => p.Id == personId && p.AgencyId == input.OwnerAgencyId))
             throw new DomainRuleException("The person named must belong to the owner agency.");
         if (input.OwnerPersonId is { } newOwner && newOwner != keeping
-            && await ctx.Db.Users.AnyAsync(u => u.PersonId == newOwner && !u.IsActive))
+            && await DepartedPeople.HasLeftAsync(ctx.Db, newOwner))
             throw new DomainRuleException("That person's sign-in is disabled: name someone else at the agency, or leave it with the agency.");
         return agencyName;
     }

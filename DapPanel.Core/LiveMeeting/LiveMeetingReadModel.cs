@@ -185,9 +185,7 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         var agencies = await db.Agencies.AsNoTracking().Include(a => a.People)
             .Where(a => memberIds.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
         // Someone whose sign-in is disabled has left the work: not offered as the owner of a new action.
-        var departed = (await db.Users.AsNoTracking()
-            .Where(u => !u.IsActive && db.People.Any(p => p.Id == u.PersonId && memberIds.Contains(p.AgencyId)))
-            .Select(u => u.PersonId).ToListAsync()).ToHashSet();
+        var departed = (await DepartedPeople.Among(db, memberIds).ToListAsync()).ToHashSet();
         var table = new PanelTable(memberIds, agencies.ToDictionary(a => a.Id, a => a.Name),
             agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind, a.People.Where(p => !departed.Contains(p.Id))
                 .OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToValueList())).ToValueList(),

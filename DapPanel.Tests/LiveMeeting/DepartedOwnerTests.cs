@@ -1,4 +1,5 @@
 using DapPanel.Core.Administration;
+using DapPanel.Core.AtTheTable;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Security;
@@ -9,7 +10,7 @@ namespace DapPanel.Tests.LiveMeeting;
 
 /// <summary>
 /// Someone whose sign-in an administrator has disabled (they have left the work) is no longer offered or accepted as the
-/// owner of a new action; an action they already own stays theirs until the chair reassigns it.
+/// owner of a new action or as attending a meeting; an action they already own stays theirs until the chair reassigns it.
 /// </summary>
 public sealed class DepartedOwnerTests : IAsyncLifetime
 {
@@ -27,11 +28,7 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
         var administrator = await server.DemoAsync("admin@dappanel.example", Role.Administrator);
         var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
         var probationId = await server.AgencyIdAsync(AgencyKind.Probation);
-        var leaverId = await Get<IPeopleAdministration>().AddAsync(administrator, new NewPersonInput
-        {
-            FullName = "Kit Leaver", Email = "kit.leaver@probation.example", AgencyId = probationId,
-            Roles = [Role.AgencyMember], Password = "Leaving-do-2026!",
-        });
+        var leaverId = await AddLeaverAsync(administrator, probationId);
         var meeting = await server.CreateAsync(1);
         await Get<IMeetingFlow>().StartAsync(chair, Guid.NewGuid(), meeting.Id);
         var due = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(20 + 14)); // two weeks after the meeting
@@ -61,9 +58,44 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
         Assert.Null(Assert.Single((await Get<ILiveMeetingQueries>().GetViewAsync(chair, meeting.Id)).Items[0].Actions).OwnerPersonId);
     }
 
+    [Fact]
+    public async Task A_disabled_sign_in_is_not_offered_or_accepted_on_the_chairs_attendance_panel()
+    {
+        var administrator = await server.DemoAsync("admin@dappanel.example", Role.Administrator);
+        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
+        var probationId = await server.AgencyIdAsync(AgencyKind.Probation);
+        var leaverId = await AddLeaverAsync(administrator, probationId);
+        var meeting = await server.CreateAsync(1);
+        await Get<IMeetingFlow>().StartAsync(chair, Guid.NewGuid(), meeting.Id);
+        var attendance = Get<IAttendanceService>();
+        Assert.Contains(await PeopleToMarkAsync(), p => p.Id == leaverId);
+
+        var leaver = (await Get<IPeopleAdministration>().ListAsync(administrator)).Single(p => p.PersonId == leaverId);
+        await Get<IPeopleAdministration>().SetActiveAsync(administrator, leaverId, false, leaver.Version);
+
+        var people = await PeopleToMarkAsync();
+        Assert.DoesNotContain(people, p => p.Id == leaverId);
+        Assert.Contains(people, p => p.FullName == "Chris Plover");
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => attendance.MarkPersonAsync(chair, Guid.NewGuid(), meeting.Id,
+            leaverId, AttendanceStatus.PresentInRoom));
+        Assert.Equal("Kit Leaver's sign-in is disabled: they no longer attend for their agency.", refused.Message);
+        var probationLines = (await attendance.GetAsync(chair, meeting.Id)).Agencies.Single(a => a.AgencyId == probationId).Lines;
+        Assert.DoesNotContain(probationLines, l => l.PersonId == leaverId);
+
+        async Task<IReadOnlyList<PersonOption>> PeopleToMarkAsync() =>
+            (await attendance.GetAsync(chair, meeting.Id)).Agencies.Single(a => a.AgencyId == probationId).People;
+    }
+
+    Task<Guid> AddLeaverAsync(Actor administrator, Guid agencyId) => Get<IPeopleAdministration>().AddAsync(administrator,
+        new NewPersonInput
+        {
+            FullName = "Kit Leaver", Email = "kit.leaver@probation.example", AgencyId = agencyId,
+            Roles = [Role.AgencyMember], Password = "Leaving-do-2026!",
+        });
+
     async Task<IReadOnlyList<PersonOption>> OffereesAsync(Actor chair, Guid meetingId, Guid agencyId)
     {
-        await Get<DapPanel.Core.AtTheTable.IAttendanceService>().AcknowledgeAsync(chair, meetingId);
+        await Get<IAttendanceService>().AcknowledgeAsync(chair, meetingId);
         var view = await Get<ILiveMeetingQueries>().GetViewAsync(chair, meetingId);
         return view.Agencies.Single(a => a.Id == agencyId).People;
     }
