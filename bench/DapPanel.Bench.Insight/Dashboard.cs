@@ -57,9 +57,12 @@ static class Dashboard
     /// <paramref name="NewTab"/>: a new tab of a browser profile that has used DapPanel before (its cache warm).
     /// <paramref name="FromMenu"/>: milliseconds from a click on Insight in the menu, just after signing in with a fresh
     /// profile, until the figures show. <paramref name="BlankPage"/>: a blank page opened in a fresh profile, what
-    /// chromium alone needs here before any site's page shows.
+    /// chromium alone needs here before any site's page shows. <paramref name="SmallFileNewTab"/>: the app's smallest
+    /// file (a 200-byte script, shown as text) in a new tab of the same profile as <paramref name="NewTab"/>: chromium's
+    /// own share of a new tab with a document from this server, before any of the dashboard's work.
     /// </summary>
-    public sealed record Visits(List<Load> First, List<Load> Returning, List<Load> NewTab, List<double> FromMenu, List<Load> BlankPage);
+    public sealed record Visits(List<Load> First, List<Load> Returning, List<Load> NewTab, List<double> FromMenu, List<Load> BlankPage,
+        List<Load> SmallFileNewTab);
 
     public static async Task<Visits> MeasureAsync(string generatedDatabase, int warmUp, int loads)
     {
@@ -85,15 +88,11 @@ static class Dashboard
             // tab of that browser (a new renderer process: styles parsed and scripts started again, cache warm).
             var tab = await (await NewContextAsync(browser, state)).NewPageAsync();
             var returning = await TimesAsync(warmUp, loads, () => OpenAsync(tab, app.BaseUrl));
-            var newTabs = await TimesAsync(warmUp, loads, async () =>
-            {
-                var newTab = await tab.Context.NewPageAsync();
-                try { return await OpenAsync(newTab, app.BaseUrl); }
-                finally { await newTab.CloseAsync(); }
-            });
+            var newTabs = await TimesAsync(warmUp, loads, () => InNewTabAsync(tab.Context, page => OpenAsync(page, app.BaseUrl)));
+            var smallFileNewTabs = await TimesAsync(warmUp, loads, () => InNewTabAsync(tab.Context, page => OpenSmallFileAsync(page, app.BaseUrl)));
             var fromMenu = await TimesAsync(warmUp, loads, () => InFreshProfileAsync(browser, null, page => SignInAndOpenFromMenuAsync(page, app.BaseUrl)));
             var blank = await TimesAsync(warmUp, loads, () => InFreshProfileAsync(browser, null, page => OpenBlankAsync(page, app.BaseUrl)));
-            return new Visits(firstVisits, returning, newTabs, fromMenu, blank);
+            return new Visits(firstVisits, returning, newTabs, fromMenu, blank, smallFileNewTabs);
         }
         finally
         {
@@ -120,6 +119,13 @@ static class Dashboard
         var context = await NewContextAsync(browser, state);
         try { return await measure(await context.NewPageAsync()); }
         finally { await context.CloseAsync(); }
+    }
+
+    static async Task<T> InNewTabAsync<T>(IBrowserContext profile, Func<IPage, Task<T>> measure)
+    {
+        var page = await profile.NewPageAsync();
+        try { return await measure(page); }
+        finally { await page.CloseAsync(); }
     }
 
     static async Task<Load> OpenAsync(IPage page, string baseUrl)
@@ -161,6 +167,17 @@ static class Dashboard
         await page.RouteAsync(baseUrl + "/blank", route => route.FulfillAsync(new RouteFulfillOptions
             { ContentType = "text/html", Body = "<!DOCTYPE html><html lang=\"en\"><title>Blank</title><p>Blank</p></html>" }));
         await page.GotoAsync(baseUrl + "/blank");
+        var elapsed = await page.EvaluateAsync<double[]>("""
+            () => { const n = performance.getEntriesByType('navigation')[0];
+                    return [n.responseStart, n.domContentLoadedEventEnd, performance.now()]; }
+            """);
+        return new Load(elapsed[0], elapsed[1], elapsed[2], elapsed[2]);
+    }
+
+    /// <summary>The app's smallest file, menu.js, opened as a document (chromium shows it as text).</summary>
+    static async Task<Load> OpenSmallFileAsync(IPage page, string baseUrl)
+    {
+        await page.GotoAsync(baseUrl + "/menu.js");
         var elapsed = await page.EvaluateAsync<double[]>("""
             () => { const n = performance.getEntriesByType('navigation')[0];
                     return [n.responseStart, n.domContentLoadedEventEnd, performance.now()]; }

@@ -107,6 +107,8 @@ foreach (var scale in scales)
             visits.FromMenu, "≤ 1000 ms");
         Report("Blank page, fresh profile (chromium alone): navigation start → DOM content loaded",
             visits.BlankPage.Select(l => l.ContentLoadedMs), "");
+        Report("The app's smallest file (menu.js) in a new tab of the same profile (chromium's share of a new tab): navigation start → DOM content loaded",
+            visits.SmallFileNewTab.Select(l => l.ContentLoadedMs), "");
     }
     if (!keep) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
 }

@@ -71,7 +71,7 @@ if (nodeCount == 1 && !args.Contains("--hub-only"))
     // --pages 1 shows one page's own work per change, with no other page competing for the cores.
     var pages = args.SkipWhile(a => a != "--pages").Skip(1).Select(int.Parse).FirstOrDefault(30);
     var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation, args)
-        .RunAsync(pages, iterations: quick ? 5 : 20, "idva@dappanel.example", DemoLogins.Password);
+        .RunAsync(pages, iterations: quick ? 5 : 40, "idva@dappanel.example", DemoLogins.Password); // 30 pages: 1,200 stamps
     rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", $"{pages} pages", browser.LatenciesMs));
     Console.WriteLine(rows[^1]);
     Console.WriteLine($"Server memory per live-room circuit: {browser.BytesPerCircuit / 1024:0.0} KB managed heap (after full GC); " +
