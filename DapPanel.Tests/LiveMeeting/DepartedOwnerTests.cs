@@ -25,20 +25,14 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
     [Fact]
     public async Task A_disabled_sign_in_is_not_offered_or_accepted_as_a_new_owner_but_keeps_the_actions_it_has()
     {
-        var administrator = await server.DemoAsync("admin@dappanel.example", Role.Administrator);
-        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
-        var probationId = await server.AgencyIdAsync(AgencyKind.Probation);
-        var leaverId = await AddLeaverAsync(administrator, probationId);
-        var meeting = await server.CreateAsync(1);
-        await Get<IMeetingFlow>().StartAsync(chair, Guid.NewGuid(), meeting.Id);
+        var (administrator, chair, probationId, leaverId, meeting) = await LiveMeetingWithALeaverAsync();
         var due = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(20 + 14)); // two weeks after the meeting
         var actions = Get<IActionBoard>();
         await actions.AgreeAsync(chair, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
             new ActionInput("Hand over the licence file", probationId, leaverId, due));
         Assert.Contains(await OffereesAsync(chair, meeting.Id, probationId), p => p.Id == leaverId);
 
-        var leaver = (await Get<IPeopleAdministration>().ListAsync(administrator)).Single(p => p.PersonId == leaverId);
-        await Get<IPeopleAdministration>().SetActiveAsync(administrator, leaverId, false, leaver.Version);
+        await DisableSignInAsync(administrator, leaverId);
 
         Assert.DoesNotContain(await OffereesAsync(chair, meeting.Id, probationId), p => p.Id == leaverId);
         Assert.Contains(await OffereesAsync(chair, meeting.Id, probationId), p => p.FullName == "Chris Plover");
@@ -61,17 +55,11 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
     [Fact]
     public async Task A_disabled_sign_in_is_not_offered_or_accepted_on_the_chairs_attendance_panel()
     {
-        var administrator = await server.DemoAsync("admin@dappanel.example", Role.Administrator);
-        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
-        var probationId = await server.AgencyIdAsync(AgencyKind.Probation);
-        var leaverId = await AddLeaverAsync(administrator, probationId);
-        var meeting = await server.CreateAsync(1);
-        await Get<IMeetingFlow>().StartAsync(chair, Guid.NewGuid(), meeting.Id);
+        var (administrator, chair, probationId, leaverId, meeting) = await LiveMeetingWithALeaverAsync();
         var attendance = Get<IAttendanceService>();
         Assert.Contains(await PeopleToMarkAsync(), p => p.Id == leaverId);
 
-        var leaver = (await Get<IPeopleAdministration>().ListAsync(administrator)).Single(p => p.PersonId == leaverId);
-        await Get<IPeopleAdministration>().SetActiveAsync(administrator, leaverId, false, leaver.Version);
+        await DisableSignInAsync(administrator, leaverId);
 
         var people = await PeopleToMarkAsync();
         Assert.DoesNotContain(people, p => p.Id == leaverId);
@@ -86,12 +74,27 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
             (await attendance.GetAsync(chair, meeting.Id)).Agencies.Single(a => a.AgencyId == probationId).People;
     }
 
-    Task<Guid> AddLeaverAsync(Actor administrator, Guid agencyId) => Get<IPeopleAdministration>().AddAsync(administrator,
-        new NewPersonInput
+    /// <summary>A live meeting of the demo panel, and Kit Leaver added to its probation service (still signed in).</summary>
+    async Task<(Actor Administrator, Actor Chair, Guid ProbationId, Guid LeaverId, TestMeeting Meeting)> LiveMeetingWithALeaverAsync()
+    {
+        var administrator = await server.DemoAsync("admin@dappanel.example", Role.Administrator);
+        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
+        var probationId = await server.AgencyIdAsync(AgencyKind.Probation);
+        var leaverId = await Get<IPeopleAdministration>().AddAsync(administrator, new NewPersonInput
         {
-            FullName = "Kit Leaver", Email = "kit.leaver@probation.example", AgencyId = agencyId,
+            FullName = "Kit Leaver", Email = "kit.leaver@probation.example", AgencyId = probationId,
             Roles = [Role.AgencyMember], Password = "Leaving-do-2026!",
         });
+        var meeting = await server.CreateAsync(1);
+        await Get<IMeetingFlow>().StartAsync(chair, Guid.NewGuid(), meeting.Id);
+        return (administrator, chair, probationId, leaverId, meeting);
+    }
+
+    async Task DisableSignInAsync(Actor administrator, Guid personId)
+    {
+        var person = (await Get<IPeopleAdministration>().ListAsync(administrator)).Single(p => p.PersonId == personId);
+        await Get<IPeopleAdministration>().SetActiveAsync(administrator, personId, false, person.Version);
+    }
 
     async Task<IReadOnlyList<PersonOption>> OffereesAsync(Actor chair, Guid meetingId, Guid agencyId)
     {
