@@ -37,4 +37,22 @@ public class ConnectingPageTests(TestServer server)
         Assert.Equal("auto", await page.EvaluateAsync<string>(SignOutButtonEvents));
         Assert.Equal("none", await page.EvaluateAsync<string>(ConnectingBar));
     }
+
+    [Fact]
+    public async Task The_circuit_starts_without_first_asking_the_server_for_script_initializers()
+    {
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
+        var requested = new List<string>();
+        page.Request += (_, request) => { lock (requested) requested.Add(new Uri(request.Url).AbsolutePath); };
+
+        await page.GotoInteractiveAsync(server.BaseUrl + "/meetings");
+
+        lock (requested)
+        {
+            Assert.Contains("/_blazor/negotiate", requested);
+            Assert.DoesNotContain("/_blazor/initializers", requested);
+        }
+    }
 }

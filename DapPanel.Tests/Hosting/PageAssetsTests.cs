@@ -48,6 +48,20 @@ public partial class PageAssetsTests(TestServer server)
         Assert.Contains("Blazor", script);
     }
 
+    [Fact]
+    public async Task Blazor_starts_without_asking_for_initializers_because_there_are_none()
+    {
+        // blazor-start.js tells Blazor there are no JavaScript initializers; if a package brings one, start it there.
+        using var client = server.CreateClient();
+        var initializers = await client.GetStringAsync("/_blazor/initializers");
+        Assert.Equal("[]", initializers.Trim());
+
+        var (page, script) = await LinkedAssetAsync(StartScript(), "text/javascript", "The page does not start Blazor itself.");
+        Assert.True(page.IndexOf("blazor-start", StringComparison.Ordinal) > FrameworkScript().Match(page).Index,
+            "The page starts Blazor before loading it.");
+        Assert.Contains("initializers: { beforeStart: [], afterStarted: [] }", script);
+    }
+
     /// <summary>The sign-in page, and the asset it links where the pattern's "asset" group says, served as the given type.</summary>
     async Task<(string Page, string Asset)> LinkedAssetAsync(Regex link, string mediaType, string missing)
     {
@@ -81,6 +95,9 @@ public partial class PageAssetsTests(TestServer server)
     [GeneratedRegex("""<link href="(?<asset>/?lib/mudblazor/MudBlazor\.min(\.[a-z0-9]+)?\.css)" rel="stylesheet" """)]
     private static partial Regex StylesheetLink();
 
-    [GeneratedRegex("""<script src="(?<asset>/?_framework/blazor\.web\.[a-z0-9]+\.js)"></script>""")]
+    [GeneratedRegex("""<script src="(?<asset>/?_framework/blazor\.web\.[a-z0-9]+\.js)" autostart="false"></script>""")]
     private static partial Regex FrameworkScript();
+
+    [GeneratedRegex("""<script src="(?<asset>/?blazor-start\.[a-z0-9]+\.js)"></script>""")]
+    private static partial Regex StartScript();
 }
