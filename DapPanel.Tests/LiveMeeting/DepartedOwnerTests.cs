@@ -1,5 +1,6 @@
 using DapPanel.Core.Administration;
 using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Security;
@@ -10,7 +11,8 @@ namespace DapPanel.Tests.LiveMeeting;
 
 /// <summary>
 /// Someone whose sign-in an administrator has disabled (they have left the work) is no longer offered or accepted as the
-/// owner of a new action or as attending a meeting; an action they already own stays theirs until the chair reassigns it.
+/// owner of a new action or as attending a meeting; an action they already own stays theirs until the chair reassigns it,
+/// and the reassign form says they have left.
 /// </summary>
 public sealed class DepartedOwnerTests : IAsyncLifetime
 {
@@ -50,6 +52,28 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
         await actions.ReassignAsync(chair, Guid.NewGuid(), meeting.Id, owned.Id,
             new ActionInput(owned.Description, probationId, null, due), owned.Version);
         Assert.Null(Assert.Single((await Get<ILiveMeetingQueries>().GetViewAsync(chair, meeting.Id)).Items[0].Actions).OwnerPersonId);
+    }
+
+    [Fact]
+    public async Task The_chair_reassigning_an_action_sees_that_its_owner_has_left()
+    {
+        var (administrator, chair, probationId, leaverId, meeting) = await LiveMeetingWithALeaverAsync();
+        await Get<IMeetingFlow>().MoveToAsync(chair, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0]);
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(20 + 14));
+        await Get<IActionBoard>().AgreeAsync(chair, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
+            new ActionInput("Hand over the licence file", probationId, leaverId, due));
+        await DisableSignInAsync(administrator, leaverId);
+
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(server.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
+        await page.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
+        await page.GetByLabel("Reassign this action").ClickAsync();
+
+        var owner = page.GetByTestId("action-form").Locator("select[id^=action-owner]");
+        Assert.Equal("Kit Leaver (sign-in disabled)", await owner.EvaluateAsync<string>("select => select.selectedOptions[0].textContent"));
+        Assert.Equal(1, await owner.Locator("option", new() { HasText = "Kit Leaver" }).CountAsync());
+        await page.GetByTestId("actions").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "reassign-departed-owner.png") });
     }
 
     [Fact]
