@@ -45,7 +45,7 @@ public sealed class AttendanceService(
         var acknowledged = (await db.ConfidentialityAcknowledgements.Where(a => a.MeetingId == meetingId)
             .Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet();
         var core = meeting.Panel.Members.Where(m => m.IsCore).Select(m => m.AgencyId).ToHashSet();
-        var departed = (await DepartedPeople.Among(db, memberIds).ToListAsync(cancellationToken)).ToHashSet();
+        var departed = await DepartedPeople.AmongAsync(db, memberIds, cancellationToken);
 
         var rows = agencies.Select(agency =>
         {
@@ -57,8 +57,7 @@ public sealed class AttendanceService(
                 .ToList();
             return new AgencyAttendance(agency.Id, agency.Name, core.Contains(agency.Id),
                 AttendanceRules.AgencyStatus(own.Where(l => !l.IsObserver).Select(l => l.Status)), own,
-                agency.People.Where(p => !departed.Contains(p.Id))
-                    .OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToList());
+                PersonOption.Offered(agency.People, departed));
         }).OrderByDescending(a => a.IsCore).ThenBy(a => a.AgencyName).ToList();
 
         return new MeetingAttendanceView(meeting.Id, meeting.Status, meeting.Panel.QuorumCoreAgencies, core.Count,

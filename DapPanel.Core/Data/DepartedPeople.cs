@@ -8,9 +8,11 @@ namespace DapPanel.Core.Data;
 /// </summary>
 public static class DepartedPeople
 {
-    public static IQueryable<Guid> Among(DapPanelDbContext db, IEnumerable<Guid> agencyIds) =>
-        db.Users.Where(u => !u.IsActive && db.People.Any(p => p.Id == u.PersonId && agencyIds.Contains(p.AgencyId)))
-            .Select(u => u.PersonId);
+    /// <summary>The people of these agencies who have left, in one query.</summary>
+    public static async Task<IReadOnlySet<Guid>> AmongAsync(DapPanelDbContext db, IEnumerable<Guid> agencyIds,
+        CancellationToken cancellationToken = default) =>
+        (await db.Users.Where(u => !u.IsActive && db.People.Any(p => p.Id == u.PersonId && agencyIds.Contains(p.AgencyId)))
+            .Select(u => u.PersonId).ToListAsync(cancellationToken)).ToHashSet();
 
     public static Task<bool> HasLeftAsync(DapPanelDbContext db, Guid personId) =>
         db.Users.AnyAsync(u => u.PersonId == personId && !u.IsActive);

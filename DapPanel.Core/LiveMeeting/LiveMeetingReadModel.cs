@@ -185,10 +185,9 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         var agencies = await db.Agencies.AsNoTracking().Include(a => a.People)
             .Where(a => memberIds.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync();
         // Someone whose sign-in is disabled has left the work: not offered as the owner of a new action.
-        var departed = (await DepartedPeople.Among(db, memberIds).ToListAsync()).ToHashSet();
+        var departed = await DepartedPeople.AmongAsync(db, memberIds);
         var table = new PanelTable(memberIds, agencies.ToDictionary(a => a.Id, a => a.Name),
-            agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind, a.People.Where(p => !departed.Contains(p.Id))
-                .OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToValueList())).ToValueList(),
+            agencies.Select(a => new AgencyAtTable(a.Id, a.Name, a.Kind, PersonOption.Offered(a.People, departed))).ToValueList(),
             memberships.Where(m => m.IsCore).Select(m => m.AgencyId).ToValueList(), now);
         tables[panelId] = table;
         return table;

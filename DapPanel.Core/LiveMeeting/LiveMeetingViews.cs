@@ -33,7 +33,16 @@ public sealed record LiveItem(Guid Id, int Order, AgendaItemKind Kind, int Plann
 
 public sealed record AgencyAtTable(Guid Id, string Name, AgencyKind Kind, IReadOnlyList<PersonOption> People);
 
-public sealed record PersonOption(Guid Id, string FullName);
+public sealed record PersonOption(Guid Id, string FullName)
+{
+    /// <summary>
+    /// An agency's people who may be named as an action's owner or marked at the table, by name: everyone but those
+    /// who have left (DepartedPeople).
+    /// </summary>
+    public static ValueList<PersonOption> Offered(IEnumerable<Person> people, IReadOnlySet<Guid> departed) =>
+        people.Where(p => !departed.Contains(p.Id)).OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName))
+            .ToValueList();
+}
 
 public sealed record PresentPerson(Guid PersonId, string FullName, Guid AgencyId, string AgencyName, DateTimeOffset JoinedAt);
 
