@@ -29,8 +29,10 @@ public class PanelRehearsalTests
     {
         // The server's warnings and errors go into the failure report: a circuit that failed says why.
         var logs = new CapturedLogs();
+        // The meeting is booked for late today: the server's day starts at ten, whenever the suite runs.
         var server = new TestServer
         {
+            Clock = new MorningClock(),
             Configure = builder =>
             {
                 builder.Logging.AddProvider(logs);
@@ -42,7 +44,7 @@ public class PanelRehearsalTests
         var axe = new AxeCheck();
         try
         {
-            var today = PanelTime.Today(TimeProvider.System);
+            var today = PanelTime.Today(server.Clock);
             var karlYew = await ArrangeReferralsAndReviewsAsync(server, today);
 
             // 0. The manager looks at the figures before the panel.
@@ -53,7 +55,7 @@ public class PanelRehearsalTests
             var admin = await SignedInAsync(browser, server, "admin@dappanel.example");
             await axe.LookAsync(admin, "rehearsal-01-home-admin");
             await admin.GotoInteractiveAsync(server.BaseUrl + "/referrals/new");
-            var repeatReference = await RecordRepeatReferralAsync(admin, karlYew);
+            var repeatReference = await RecordRepeatReferralAsync(admin, karlYew, today);
             await axe.LookAsync(admin, "rehearsal-02-referral-repeat");
 
             await admin.GotoInteractiveAsync(server.BaseUrl + "/meetings");
@@ -181,7 +183,7 @@ public class PanelRehearsalTests
                 await agency.GetByRole(AriaRole.Button, new() { Name = "Offer lever" }).ClickAsync();
                 await chair.GetByTestId("lever").Filter(new() { HasText = h.Lever }).WaitForAsync();
 
-                await RecordDecisionAsync(chair, h);
+                await RecordDecisionAsync(chair, h, today);
                 await agency.GetByTestId("decision-rationale").Filter(new() { HasText = h.Rationale }).WaitForAsync();
 
                 await chair.GetByRole(AriaRole.Button, new() { Name = "Agree an action" }).ClickAsync();
@@ -199,7 +201,7 @@ public class PanelRehearsalTests
                     await axe.LookAsync(agency, "rehearsal-14-live-room-attendee");
                 }
                 if (h.Name == "Karl Yew")
-                    await DecisionChangedByTwoChairsAtOnceAsync(chair, cochair, h);
+                    await DecisionChangedByTwoChairsAtOnceAsync(chair, cochair, h, today);
                 if (index < hearings.Length - 1)
                     await chair.GetByRole(AriaRole.Button, new() { Name = "Next item" }).ClickAsync();
             }
@@ -331,10 +333,10 @@ public class PanelRehearsalTests
         }
     }
 
-    static async Task<string> RecordRepeatReferralAsync(IPage admin, Case earlier)
+    static async Task<string> RecordRepeatReferralAsync(IPage admin, Case earlier, DateOnly today)
     {
         await admin.Locator("#source-Police").ClickAsync();
-        await admin.FillAsync("#referred-on", PanelTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"));
+        await admin.FillAsync("#referred-on", today.ToString("yyyy-MM-dd"));
         await admin.FillAsync("#referrer-name", "PC Alex Swift");
         await admin.Locator(".mud-select", new() { Has = admin.Locator("#referrer-agency") }).First.ClickAsync();
         await admin.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Police" }).First.ClickAsync();
@@ -354,14 +356,14 @@ public class PanelRehearsalTests
         return await saved.Locator("strong").InnerTextAsync();
     }
 
-    static async Task RecordDecisionAsync(IPage chair, Hearing h)
+    static async Task RecordDecisionAsync(IPage chair, Hearing h, DateOnly today)
     {
         var form = chair.GetByTestId("decision-form");
         await form.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = h.Outcome });
         if (h.Outcome == "Close")
             await form.GetByLabel("Closure reason").SelectOptionAsync(new SelectOptionValue { Label = "Interventions completed" });
         if (h.Outcome == "Review at a later panel")
-            await form.GetByLabel("Bring back by").FillAsync(PanelTime.Today(TimeProvider.System).AddDays(28).ToString("yyyy-MM-dd"));
+            await form.GetByLabel("Bring back by").FillAsync(today.AddDays(28).ToString("yyyy-MM-dd"));
         await form.Locator("textarea").First.FillAsync(h.Rationale);
         await form.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
         await chair.GetByTestId("decision-outcome").Filter(new() { HasText = h.Outcome }).WaitForAsync();
@@ -371,7 +373,7 @@ public class PanelRehearsalTests
     /// The co-chair had the decision form open when the chair recorded: they are shown the chair's decision and keep
     /// it. Then both change it at once: the second to save is shown the first's change and chooses knowingly.
     /// </summary>
-    static async Task DecisionChangedByTwoChairsAtOnceAsync(IPage chair, IPage cochair, Hearing h)
+    static async Task DecisionChangedByTwoChairsAtOnceAsync(IPage chair, IPage cochair, Hearing h, DateOnly today)
     {
         var shown = cochair.GetByTestId("decision-conflict");
         await shown.Filter(new() { HasText = h.Rationale }).WaitForAsync();
@@ -383,7 +385,7 @@ public class PanelRehearsalTests
         await cochair.GetByRole(AriaRole.Button, new() { Name = "Change the decision" }).ClickAsync();
         var cochairForm = cochair.GetByTestId("decision-form");
         await cochairForm.GetByLabel("Outcome").SelectOptionAsync(new SelectOptionValue { Label = "Review at a later panel" });
-        await cochairForm.GetByLabel("Bring back by").FillAsync(PanelTime.Today(TimeProvider.System).AddDays(14).ToString("yyyy-MM-dd"));
+        await cochairForm.GetByLabel("Bring back by").FillAsync(today.AddDays(14).ToString("yyyy-MM-dd"));
         await cochairForm.Locator("textarea").First.FillAsync("Bring back with the probation records check first.");
         await cochairForm.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,9 @@ public sealed class TestServer : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IServiceProvider Services => app!.Services;
 
+    /// <summary>The server's clock; the real one unless a fixture needs the time of day fixed.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Extra configuration or service replacements for one fixture.</summary>
     public Action<WebApplicationBuilder>? Configure { get; init; }
 
@@ -30,6 +34,7 @@ public sealed class TestServer : IAsyncLifetime
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration["Storage:DataFolder"] = DataFolder;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.Replace(ServiceDescriptor.Singleton(Clock));
             Configure?.Invoke(builder);
         });
         await app.StartAsync();
