@@ -276,18 +276,9 @@ public class PanelRehearsalTests
         }
         catch (Exception failure)
         {
-            // What each person had on screen when the rehearsal stopped, and what the app told them, for whoever reads the failure.
-            var n = 0;
-            var told = new List<string>();
-            foreach (var page in browser.Browser.Contexts.SelectMany(c => c.Pages))
-            {
-                await page.ScreenshotAsync($"rehearsal-failed-{++n}");
-                told.Add($"page {n}: {page.Url}" + (await page.Locator("#blazor-error-ui").IsVisibleAsync() ? " (the connection error banner is showing)" : ""));
-                told.AddRange((await page.Locator(".mud-snackbar, .mud-alert, #components-reconnect-modal").AllInnerTextsAsync())
-                    .Select(t => $"page {n}: {t.ReplaceLineEndings(" ")}"));
-            }
+            var onScreen = await browser.DescribeScreensAsync("rehearsal");
             var logged = logs.Entries.TakeLast(10).Select(e => $"{e.Level} {e.Category}: {e.Message.Split('\n')[0]}");
-            throw new Xunit.Sdk.XunitException($"{failure.Message}\nMessages on screen:\n{string.Join("\n", told)}\n"
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\n{onScreen}\n"
                 + $"Server warnings and errors (last 10):\n{string.Join("\n", logged)}\n"
                 + $"axe so far:\n{string.Join("\n", axe.Problems)}\n{failure}");
         }

@@ -58,6 +58,24 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// What each open page showed when a test stopped, and what the app told its user, for whoever reads the
+    /// failure; each page is also screenshot as <c>{name}-failed-{n}</c>.
+    /// </summary>
+    public async Task<string> DescribeScreensAsync(string name)
+    {
+        var n = 0;
+        var told = new List<string>();
+        foreach (var page in Browser.Contexts.SelectMany(c => c.Pages))
+        {
+            await page.ScreenshotAsync($"{name}-failed-{++n}");
+            told.Add($"page {n}: {page.Url}" + (await page.Locator("#blazor-error-ui").IsVisibleAsync() ? " (the connection error banner is showing)" : ""));
+            told.AddRange((await page.Locator(".mud-snackbar, .mud-alert, .problem-list, #components-reconnect-modal").AllInnerTextsAsync())
+                .Select(t => $"page {n}: {t.ReplaceLineEndings(" ")}"));
+        }
+        return "Messages on screen:\n" + string.Join("\n", told);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
