@@ -10,7 +10,13 @@ using MimeKit;
 
 namespace DapPanel.Core.Insight;
 
-public sealed record SummaryReport(DateOnly Month, int Sent, int AlreadySent, int WithoutContact, IReadOnlyList<string> Failures);
+public sealed record SummaryReport(DateOnly Month, int Sent, int AlreadySent, int WithoutContact, IReadOnlyList<string> Failures)
+{
+    /// <summary>The month as the panel writes it ("November 2026"), in logs as in the e-mails.</summary>
+    public string MonthName => NameOf(Month);
+
+    public static string NameOf(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}
 
 /// <summary>Each agency's senior contact gets one attendance summary a month, so senior managers can champion attendance.</summary>
 public interface IAttendanceSummaries
@@ -84,7 +90,7 @@ public sealed class AttendanceSummaries(
                 await email.SendAsync(await MessageAsync(db, agency, month, cancellationToken), cancellationToken);
                 sent++;
                 await audit.RecordAsync(actor, AuditAction.Exported,
-                    $"Sent {agency.Name}'s attendance summary for {month.ToString("MMMM yyyy", British)} to {agency.SeniorContactEmail}",
+                    $"Sent {agency.Name}'s attendance summary for {SummaryReport.NameOf(month)} to {agency.SeniorContactEmail}",
                     cancellationToken: cancellationToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
@@ -100,7 +106,7 @@ public sealed class AttendanceSummaries(
 
     async Task<MimeMessage> MessageAsync(DapPanelDbContext db, Agency agency, DateOnly month, CancellationToken cancellationToken)
     {
-        var monthName = month.ToString("MMMM yyyy", British);
+        var monthName = SummaryReport.NameOf(month);
         var body = new StringBuilder();
         body.AppendLine($"Dear {agency.SeniorContactName},");
         body.AppendLine();

@@ -75,6 +75,7 @@ public class MonthlySummaryTests : IAsyncLifetime
     {
         var first = await Summaries.SendDueAsync();
         Assert.Equal((new DateOnly(2026, 2, 1), 2), (first!.Month, first.Sent));
+        Assert.Equal("February 2026", first.MonthName); // what the server's log says, not "02/01/2026"
         Assert.Equal(0, (await Summaries.SendDueAsync())!.Sent);
 
         clock.Advance(TimeSpan.FromDays(1));

@@ -14,6 +14,6 @@ public sealed class MonthlySummaryScheduler(IAttendanceSummaries summaries, Time
         var report = await summaries.SendDueAsync(cancellationToken);
         if (report is { Sent: > 0 } || report?.Failures.Count > 0)
             log.LogInformation("Monthly attendance summaries for {Month}: {Sent} sent, {Failed} failed",
-                report.Month, report.Sent, report.Failures.Count);
+                report.MonthName, report.Sent, report.Failures.Count);
     }
 }
