@@ -1,3 +1,4 @@
+using System.Collections;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -28,14 +29,14 @@ public static class CorrelationLogging
             : Guid.NewGuid().ToString("N");
         context.Response.Headers[Header] = id;
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DapPanel.Request");
-        using (logger.BeginScope(new Dictionary<string, object> { [RequestScope] = id }))
+        using (logger.BeginScope(new IdScope(RequestScope, id)))
             await next(context);
     });
 
     /// <summary>One id per circuit (not the circuit's own id, which would let a reader of the logs take it over).</summary>
     sealed class LoggingCircuitHandler(ILogger<LoggingCircuitHandler> logger) : CircuitHandler
     {
-        readonly Dictionary<string, object> scope = new() { [CircuitScope] = Guid.NewGuid().ToString("N") };
+        readonly IdScope scope = new(CircuitScope, Guid.NewGuid().ToString("N"));
 
         public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
         {
@@ -54,5 +55,20 @@ public static class CorrelationLogging
         {
             using (logger.BeginScope(scope)) await next(context);
         };
+    }
+
+    /// <summary>
+    /// One id as a logging scope: structured providers read the pair, and the console, which prints each scope as
+    /// text, shows "CorrelationId:…" (a dictionary would print as its type name there).
+    /// </summary>
+    sealed class IdScope(string name, string id) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        readonly KeyValuePair<string, object> pair = new(name, id);
+
+        public int Count => 1;
+        public KeyValuePair<string, object> this[int index] => index == 0 ? pair : throw new ArgumentOutOfRangeException(nameof(index));
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator() { yield return pair; }
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        public override string ToString() => $"{pair.Key}:{pair.Value}";
     }
 }

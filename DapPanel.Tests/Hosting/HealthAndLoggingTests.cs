@@ -75,6 +75,8 @@ public class CorrelatedLogTests : IAsyncLifetime
         var traced = logs.Entries.Where(e => e.Scope.GetValueOrDefault(CorrelationLogging.RequestScope) == "trace-me-7").ToList();
         Assert.Contains(traced, e => e.Category.StartsWith("Microsoft.AspNetCore.Routing"));
         Assert.Contains(traced, e => e.Category.StartsWith("Microsoft.Extensions.Diagnostics.HealthChecks"));
+        // The operator's console prints scopes as text: the id must be readable there too.
+        Assert.All(traced, e => Assert.Contains($"{CorrelationLogging.RequestScope}:trace-me-7", e.ScopeText));
         var operatorView = logs.Entries.Where(e => e.Level >= LogLevel.Information).ToList();
         Assert.NotEmpty(operatorView);
         Assert.DoesNotContain(operatorView, e => e.Message.Contains("chair@dappanel.example", StringComparison.OrdinalIgnoreCase)

@@ -8,7 +8,8 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
     IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
-    public sealed record Entry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, string> Scope);
+    /// <param name="ScopeText">The scopes as the console prints them: each one's text after " => ".</param>
+    public sealed record Entry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, string> Scope, string ScopeText);
 
     public ConcurrentQueue<Entry> Entries { get; } = new();
 
@@ -34,7 +35,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                     foreach (var (key, item) in pairs) into[key] = item?.ToString() ?? "";
                 else if (value is not null) into[value.GetType().Name + into.Count] = value.ToString() ?? "";
             }, scope);
-            owner.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception) + exception, scope));
+            var text = new System.Text.StringBuilder();
+            owner.scopes.ForEachScope((value, into) => into.Append(" => ").Append(value), text);
+            owner.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception) + exception, scope, text.ToString()));
         }
     }
 }
