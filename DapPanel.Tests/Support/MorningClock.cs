@@ -17,6 +17,4 @@ public sealed class MorningClock : TimeProvider
     }
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
-
-    public override TimeZoneInfo LocalTimeZone => PanelTime.Zone;
 }
