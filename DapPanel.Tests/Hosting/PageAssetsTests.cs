@@ -6,9 +6,10 @@ using DapPanel.Tests.Support;
 namespace DapPanel.Tests.Hosting;
 
 /// <summary>
-/// What every page loads. MudBlazor's stylesheet comes from the app's own wwwroot, without the two rules that match
-/// every element with :has() (scripts/refresh-mudblazor-css.sh): with them, a lever row added in the live room
-/// restyles every ancestor of the row in every open browser. Scripts are fingerprinted, so a browser keeps them.
+/// What every page loads. MudBlazor's stylesheet and script come from the app's own wwwroot
+/// (scripts/refresh-mudblazor-assets.sh), so they are compressed like the app's files; the stylesheet is without the
+/// two rules that match every element with :has(): with them, a lever row added in the live room restyles every
+/// ancestor of the row in every open browser. Scripts are fingerprinted, so a browser keeps them.
 /// </summary>
 [Collection(DemoServerCollection.Name)]
 public partial class PageAssetsTests(TestServer server)
@@ -27,7 +28,36 @@ public partial class PageAssetsTests(TestServer server)
 
         Assert.All(RulesLeftOut, rule => Assert.Contains(rule, shipped));
         var expected = RulesLeftOut.Aggregate(shipped, (css, rule) => css.Replace(rule, ""));
-        Assert.True(expected == copy, "The copy of MudBlazor's stylesheet does not match the package: run scripts/refresh-mudblazor-css.sh.");
+        Assert.True(expected == copy, "The copy of MudBlazor's stylesheet does not match the package: run scripts/refresh-mudblazor-assets.sh.");
+    }
+
+    [Fact]
+    public void The_copy_of_the_script_is_the_packages_without_its_source_map_comment()
+    {
+        var shipped = File.ReadAllText(Path.Combine(PackageAssetsFolder(), "MudBlazor.min.js"));
+        var copy = File.ReadAllText(Path.Combine(RepositoryRoot(), "DapPanel.App", "wwwroot", "lib", "mudblazor", "MudBlazor.min.js"));
+
+        const string sourceMap = "//# sourceMappingURL=MudBlazor.min.js.map";
+        Assert.EndsWith(sourceMap, shipped.TrimEnd());
+        Assert.True(shipped.TrimEnd()[..^sourceMap.Length] == copy, "The copy of MudBlazor's script does not match the package: run scripts/refresh-mudblazor-assets.sh.");
+    }
+
+    [Fact]
+    public async Task MudBlazors_stylesheet_and_script_are_the_copies_and_go_out_compressed()
+    {
+        using var client = server.CreateClient();
+        var page = await client.GetStringAsync("/account/login");
+        Assert.DoesNotContain("_content/MudBlazor/", page);
+
+        foreach (var link in new[] { StylesheetLink(), MudBlazorScript() })
+        {
+            var match = link.Match(page);
+            Assert.True(match.Success, $"The page does not load the copy matching {link}.");
+            using var request = new HttpRequestMessage(HttpMethod.Get, match.Groups["asset"].Value) { Headers = { { "Accept-Encoding", "br, gzip" } } };
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Content.Headers.ContentEncoding.Count > 0, $"{match.Groups["asset"].Value} was sent uncompressed.");
+        }
     }
 
     [Fact]
@@ -94,6 +124,9 @@ public partial class PageAssetsTests(TestServer server)
 
     [GeneratedRegex("""<link href="(?<asset>/?lib/mudblazor/MudBlazor\.min(\.[a-z0-9]+)?\.css)" rel="stylesheet" """)]
     private static partial Regex StylesheetLink();
+
+    [GeneratedRegex("""<script src="(?<asset>/?lib/mudblazor/MudBlazor\.min\.[a-z0-9]+\.js)"></script>""")]
+    private static partial Regex MudBlazorScript();
 
     [GeneratedRegex("""<script src="(?<asset>/?_framework/blazor\.web\.[a-z0-9]+\.js)" autostart="false"></script>""")]
     private static partial Regex FrameworkScript();
