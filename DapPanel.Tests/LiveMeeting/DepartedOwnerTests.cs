@@ -28,7 +28,7 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
     public async Task A_disabled_sign_in_is_not_offered_or_accepted_as_a_new_owner_but_keeps_the_actions_it_has()
     {
         var (administrator, chair, probationId, leaverId, meeting) = await LiveMeetingWithALeaverAsync();
-        var due = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(20 + 14)); // two weeks after the meeting
+        var due = TwoWeeksAfterTheMeeting;
         var actions = Get<IActionBoard>();
         await actions.AgreeAsync(chair, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
             new ActionInput("Hand over the licence file", probationId, leaverId, due));
@@ -59,9 +59,8 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
     {
         var (administrator, chair, probationId, leaverId, meeting) = await LiveMeetingWithALeaverAsync();
         await Get<IMeetingFlow>().MoveToAsync(chair, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0]);
-        var due = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(20 + 14));
         await Get<IActionBoard>().AgreeAsync(chair, Guid.NewGuid(), meeting.Id, meeting.ItemIds[0],
-            new ActionInput("Hand over the licence file", probationId, leaverId, due));
+            new ActionInput("Hand over the licence file", probationId, leaverId, TwoWeeksAfterTheMeeting));
         await DisableSignInAsync(administrator, leaverId);
 
         await using var browser = await BrowserFixture.LaunchAsync();
@@ -97,6 +96,9 @@ public sealed class DepartedOwnerTests : IAsyncLifetime
         async Task<IReadOnlyList<PersonOption>> PeopleToMarkAsync() =>
             (await attendance.GetAsync(chair, meeting.Id)).Agencies.Single(a => a.AgencyId == probationId).People;
     }
+
+    // Test meetings are 20 days ahead.
+    static DateOnly TwoWeeksAfterTheMeeting => DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(20 + 14));
 
     /// <summary>A live meeting of the demo panel, and Kit Leaver added to its probation service (still signed in).</summary>
     async Task<(Actor Administrator, Actor Chair, Guid ProbationId, Guid LeaverId, TestMeeting Meeting)> LiveMeetingWithALeaverAsync()

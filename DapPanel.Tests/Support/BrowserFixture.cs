@@ -68,10 +68,18 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         var told = new List<string>();
         foreach (var page in Browser.Contexts.SelectMany(c => c.Pages))
         {
-            await page.ScreenshotAsync($"{name}-failed-{++n}");
-            told.Add($"page {n}: {page.Url}" + (await page.Locator("#blazor-error-ui").IsVisibleAsync() ? " (the connection error banner is showing)" : ""));
-            told.AddRange((await page.Locator(".mud-snackbar, .mud-alert, .problem-list, #components-reconnect-modal").AllInnerTextsAsync())
-                .Select(t => $"page {n}: {t.ReplaceLineEndings(" ")}"));
+            try
+            {
+                await page.ScreenshotAsync($"{name}-failed-{++n}");
+                told.Add($"page {n}: {page.Url}" + (await page.Locator("#blazor-error-ui").IsVisibleAsync() ? " (the connection error banner is showing)" : ""));
+                told.AddRange((await page.Locator(".mud-snackbar, .mud-alert, .problem-list, #components-reconnect-modal").AllInnerTextsAsync())
+                    .Select(t => $"page {n}: {t.ReplaceLineEndings(" ")}"));
+            }
+            catch (PlaywrightException unreadable)
+            {
+                // A crashed or closed page must not hide the failure being reported.
+                told.Add($"page {n}: {page.Url} could not be read ({unreadable.Message.Split('\n')[0]})");
+            }
         }
         return "Messages on screen:\n" + string.Join("\n", told);
     }

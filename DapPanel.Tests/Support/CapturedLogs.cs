@@ -29,14 +29,14 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
             Func<TState, Exception?, string> formatter)
         {
             var scope = new Dictionary<string, string>();
+            var text = new System.Text.StringBuilder();
             owner.scopes.ForEachScope((value, into) =>
             {
+                into.Text.Append(" => ").Append(value);
                 if (value is IEnumerable<KeyValuePair<string, object>> pairs)
-                    foreach (var (key, item) in pairs) into[key] = item?.ToString() ?? "";
-                else if (value is not null) into[value.GetType().Name + into.Count] = value.ToString() ?? "";
-            }, scope);
-            var text = new System.Text.StringBuilder();
-            owner.scopes.ForEachScope((value, into) => into.Append(" => ").Append(value), text);
+                    foreach (var (key, item) in pairs) into.Pairs[key] = item?.ToString() ?? "";
+                else if (value is not null) into.Pairs[value.GetType().Name + into.Pairs.Count] = value.ToString() ?? "";
+            }, (Pairs: scope, Text: text));
             owner.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception) + exception, scope, text.ToString()));
         }
     }
