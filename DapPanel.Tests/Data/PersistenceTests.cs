@@ -96,6 +96,17 @@ public abstract class PersistenceTests
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
+    // A model change without its migration would reach production as a schema the code does not match.
+    [Fact]
+    public async Task The_model_has_no_change_that_a_migration_does_not_hold()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var db = database.CreateDbContext();
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changed: add a migration for each provider (CONTRIBUTING.md).");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
     [Fact]
     public async Task The_audit_log_cannot_be_edited_or_deleted_through_the_app()
     {

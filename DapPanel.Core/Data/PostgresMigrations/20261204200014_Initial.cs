@@ -20,6 +20,8 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
+                    SeniorContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeniorContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -112,6 +114,7 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     ClosureReason = table.Column<int>(type: "integer", nullable: true),
                     ExtensionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Engagement = table.Column<int>(type: "integer", nullable: false),
+                    ErasedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -134,6 +137,19 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InsightStaleMonths",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PanelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightStaleMonths", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Panels",
                 columns: table => new
                 {
@@ -143,11 +159,35 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     CadenceDays = table.Column<int>(type: "integer", nullable: false),
                     DefaultMeetingMinutes = table.Column<int>(type: "integer", nullable: false),
                     NoticePeriodDays = table.Column<int>(type: "integer", nullable: false),
+                    QuorumCoreAgencies = table.Column<int>(type: "integer", nullable: false),
+                    ConfidentialityStatement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Panels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AttendanceSummariesSent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecipientEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceSummariesSent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceSummariesSent_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -390,6 +430,72 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InformationSharingAgreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PanelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InformationSharingAgreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InformationSharingAgreements_Panels_PanelId",
+                        column: x => x.PanelId,
+                        principalTable: "Panels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InsightMonthlyCounts",
+                columns: table => new
+                {
+                    PanelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Measure = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<int>(type: "integer", nullable: false),
+                    Detail = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    DurationCount = table.Column<int>(type: "integer", nullable: false),
+                    DurationSum = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightMonthlyCounts", x => new { x.PanelId, x.Month, x.Measure, x.Code, x.Detail, x.AgencyId });
+                    table.ForeignKey(
+                        name: "FK_InsightMonthlyCounts_Panels_PanelId",
+                        column: x => x.PanelId,
+                        principalTable: "Panels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InsightMonths",
+                columns: table => new
+                {
+                    PanelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightMonths", x => new { x.PanelId, x.Month });
+                    table.ForeignKey(
+                        name: "FK_InsightMonths_Panels_PanelId",
+                        column: x => x.PanelId,
+                        principalTable: "Panels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -426,6 +532,7 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
                     IsCore = table.Column<bool>(type: "boolean", nullable: false),
                     JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SharesVictimDetails = table.Column<bool>(type: "boolean", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -441,6 +548,34 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         name: "FK_PanelMemberships_Panels_PanelId",
                         column: x => x.PanelId,
                         principalTable: "Panels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementAcknowledgements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PanelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementNumber = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementAcknowledgements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementAcknowledgements_Panels_PanelId",
+                        column: x => x.PanelId,
+                        principalTable: "Panels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementAcknowledgements_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -581,6 +716,8 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     IsObserver = table.Column<bool>(type: "boolean", nullable: false),
                     JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -603,6 +740,34 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         column: x => x.PersonId,
                         principalTable: "People",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfidentialityAcknowledgements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Statement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialityAcknowledgements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialityAcknowledgements_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialityAcknowledgements_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -860,14 +1025,14 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Actions_AgendaItemId",
-                table: "Actions",
-                column: "AgendaItemId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Actions_CaseId",
                 table: "Actions",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_Insight",
+                table: "Actions",
+                columns: new[] { "AgendaItemId", "OwnerAgencyId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Actions_OwnerAgencyId_Status",
@@ -906,9 +1071,25 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_Insight",
+                table: "AgendaItems",
+                columns: new[] { "MeetingId", "IsDeferred", "Kind", "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_MeetingId_Order",
                 table: "AgendaItems",
                 columns: new[] { "MeetingId", "Order" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementAcknowledgements_PanelId_AgreementNumber_PersonId",
+                table: "AgreementAcknowledgements",
+                columns: new[] { "PanelId", "AgreementNumber", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementAcknowledgements_PersonId",
+                table: "AgreementAcknowledgements",
+                column: "PersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -953,6 +1134,11 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 column: "AgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attendances_Insight",
+                table: "Attendances",
+                columns: new[] { "MeetingId", "IsObserver", "AgencyId", "Status", "JoinedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attendances_MeetingId_AgencyId",
                 table: "Attendances",
                 columns: new[] { "MeetingId", "AgencyId" });
@@ -963,24 +1149,35 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttendanceSummariesSent_AgencyId_Month",
+                table: "AttendanceSummariesSent",
+                columns: new[] { "AgencyId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Action_At",
+                table: "AuditEvents",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_At",
                 table: "AuditEvents",
                 column: "At");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEvents_CaseId",
+                name: "IX_AuditEvents_CaseId_At",
                 table: "AuditEvents",
-                column: "CaseId");
+                columns: new[] { "CaseId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEvents_MeetingId",
+                name: "IX_AuditEvents_MeetingId_At",
                 table: "AuditEvents",
-                column: "MeetingId");
+                columns: new[] { "MeetingId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEvents_UserId",
+                name: "IX_AuditEvents_UserId_At",
                 table: "AuditEvents",
-                column: "UserId");
+                columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseLinks_CaseId_LinkedCaseId",
@@ -1005,10 +1202,37 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialityAcknowledgements_MeetingId_PersonId",
+                table: "ConfidentialityAcknowledgements",
+                columns: new[] { "MeetingId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialityAcknowledgements_PersonId",
+                table: "ConfidentialityAcknowledgements",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Decisions_AgendaItemId",
                 table: "Decisions",
                 column: "AgendaItemId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Decisions_Insight",
+                table: "Decisions",
+                columns: new[] { "AgendaItemId", "Outcome", "ClosureReason" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationSharingAgreements_PanelId_Number",
+                table: "InformationSharingAgreements",
+                columns: new[] { "PanelId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightStaleMonths_PanelId_Month",
+                table: "InsightStaleMonths",
+                columns: new[] { "PanelId", "Month" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Interventions_AgencyId",
@@ -1016,9 +1240,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 column: "AgencyId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Interventions_ReviewUpdateId",
+                name: "IX_Interventions_Insight",
                 table: "Interventions",
-                column: "ReviewUpdateId");
+                columns: new[] { "ReviewUpdateId", "Kind", "AgencyId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Levers_AgencyId",
@@ -1029,6 +1253,11 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 name: "IX_Levers_CaseId_MeetingId",
                 table: "Levers",
                 columns: new[] { "CaseId", "MeetingId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Levers_Insight",
+                table: "Levers",
+                columns: new[] { "MeetingId", "IsWithdrawn", "Family", "Area", "AgencyId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeetingChanges_CommandId",
@@ -1111,6 +1340,11 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewUpdates_Insight",
+                table: "ReviewUpdates",
+                columns: new[] { "AgendaItemId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SeverityRatings_ReviewUpdateId_VictimSurvivorId_AbuseType",
                 table: "SeverityRatings",
                 columns: new[] { "ReviewUpdateId", "VictimSurvivorId", "AbuseType" },
@@ -1125,11 +1359,15 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 name: "IX_VictimSurvivors_CaseId",
                 table: "VictimSurvivors",
                 column: "CaseId");
+
+            migrationBuilder.Sql(AuditLogTriggers.Postgres);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(AuditLogTriggers.DropPostgres);
+
             migrationBuilder.DropTable(
                 name: "Actions");
 
@@ -1138,6 +1376,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "AgendaChanges");
+
+            migrationBuilder.DropTable(
+                name: "AgreementAcknowledgements");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -1158,16 +1399,34 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 name: "Attendances");
 
             migrationBuilder.DropTable(
+                name: "AttendanceSummariesSent");
+
+            migrationBuilder.DropTable(
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
                 name: "CaseLinks");
 
             migrationBuilder.DropTable(
+                name: "ConfidentialityAcknowledgements");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Decisions");
+
+            migrationBuilder.DropTable(
+                name: "InformationSharingAgreements");
+
+            migrationBuilder.DropTable(
+                name: "InsightMonthlyCounts");
+
+            migrationBuilder.DropTable(
+                name: "InsightMonths");
+
+            migrationBuilder.DropTable(
+                name: "InsightStaleMonths");
 
             migrationBuilder.DropTable(
                 name: "Interventions");

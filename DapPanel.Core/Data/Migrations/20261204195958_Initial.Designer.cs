@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261130013607_Attendance")]
-    partial class Attendance
+    [Migration("20261204195958_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -266,6 +266,38 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AgreementAcknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PanelId", "AgreementNumber", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AgreementAcknowledgements");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -386,11 +418,13 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("Action", "At");
 
-                    b.HasIndex("MeetingId");
+                    b.HasIndex("CaseId", "At");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("MeetingId", "At");
+
+                    b.HasIndex("UserId", "At");
 
                     b.ToTable("AuditEvents");
                 });
@@ -415,6 +449,9 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<int>("Engagement")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)
@@ -588,6 +625,43 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex(new[] { "AgendaItemId", "Outcome", "ClosureReason" }, "IX_Decisions_Insight");
 
                     b.ToTable("Decisions");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.InformationSharingAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InformationSharingAgreements");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Intervention", b =>
@@ -1017,6 +1091,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("PanelId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("SharesVictimDetails")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1216,6 +1293,88 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("VictimSurvivors");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonth", b =>
+                {
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PanelId", "Month");
+
+                    b.ToTable("InsightMonths");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonthlyCount", b =>
+                {
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Detail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PanelId", "Month", "Measure", "Code", "Detail", "AgencyId");
+
+                    b.ToTable("InsightMonthlyCounts");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightStaleMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "Month");
+
+                    b.ToTable("InsightStaleMonths");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1395,6 +1554,21 @@ namespace DapPanel.Core.Data.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AgreementAcknowledgement", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.HasOne("DapPanel.Core.Domain.Agency", "Agency")
@@ -1498,6 +1672,15 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasOne("DapPanel.Core.Domain.AgendaItem", null)
                         .WithOne("Decision")
                         .HasForeignKey("DapPanel.Core.Domain.Decision", "AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.InformationSharingAgreement", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1737,6 +1920,24 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasOne("DapPanel.Core.Domain.Case", null)
                         .WithMany("VictimSurvivors")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonth", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Insight.InsightMonthlyCount", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
