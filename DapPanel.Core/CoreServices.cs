@@ -1,6 +1,6 @@
 using DapPanel.Core.Administration;
 using DapPanel.Core.Agenda;
-using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Insight;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Cases;
@@ -15,7 +15,7 @@ using DapPanel.Core.Referrals;
 using DapPanel.Core.Research;
 using DapPanel.Core.Retention;
 using DapPanel.Core.ReviewUpdates;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,7 +51,7 @@ public static class CoreServices
         services.AddSingleton<ICirculationService, CirculationService>();
         services.AddSingleton<IResearchService, ResearchService>();
         services.AddSingleton<OverdueResearchReminders>();
-        services.AddSingleton<Notifier>();
+        services.AddSingleton<NotificationOutbox>();
         // Hosts bind the "Email" section first; a test may put its own sender in before this runs.
         services.TryAddSingleton(new EmailSettings());
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<EmailSettings>().Smtp.Host is { Length: > 0 }

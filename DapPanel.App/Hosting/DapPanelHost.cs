@@ -76,7 +76,7 @@ public static class DapPanelHost
         app.MapBenchmarkEndpoints();
         Features.Minutes.DocumentEndpoints.MapDocumentEndpoints(app);
         Features.Insight.InsightEndpoints.MapInsightEndpoints(app);
-        Features.AuditLog.AuditLogEndpoints.MapAuditLogEndpoints(app);
+        Features.Audit.AuditLogEndpoints.MapAuditLogEndpoints(app);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, seeded));

@@ -1,5 +1,5 @@
 using DapPanel.App.Security;
-using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Security;

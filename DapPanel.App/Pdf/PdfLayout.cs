@@ -115,12 +115,6 @@ public sealed class PdfLayout : IDisposable
         return this;
     }
 
-    public PdfLayout PageBreak()
-    {
-        BreakPage();
-        return this;
-    }
-
     public PdfLayout Table(PdfTable table, double spaceAfter = 8)
     {
         var total = table.Columns.Sum(c => c.Weight);

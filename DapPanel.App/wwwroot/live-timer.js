@@ -1,6 +1,6 @@
 // Ticks the live room's item timers in the browser, so a room of hundreds costs the server
 // nothing per second. The server renders the truth at each change; this only counts on from it
-// (in the formats of Features/LiveRoom/ItemTimer.razor). It wakes only when a shown text will
+// (in the formats of Features/LiveMeeting/ItemTimer.razor). It wakes only when a shown text will
 // change: every second on the chair's screen, once a minute on attendees', never with no timer running.
 (() => {
   const seconds = s => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;

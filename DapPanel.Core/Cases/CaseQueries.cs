@@ -2,7 +2,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Cases;

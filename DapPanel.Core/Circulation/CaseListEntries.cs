@@ -1,6 +1,6 @@
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Circulation;

@@ -5,7 +5,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Circulation;
@@ -25,7 +25,7 @@ public interface ICirculationService
 }
 
 public sealed class CirculationService(
-    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, Notifier notifier, NeedToKnow needToKnow, TimeProvider clock)
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, NotificationOutbox notifier, NeedToKnow needToKnow, TimeProvider clock)
     : ICirculationService
 {
     const string Circulating = "circulate agendas";

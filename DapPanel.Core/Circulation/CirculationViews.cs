@@ -1,6 +1,6 @@
 using DapPanel.Core.Agenda;
 using DapPanel.Core.Domain;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 
 namespace DapPanel.Core.Circulation;
 

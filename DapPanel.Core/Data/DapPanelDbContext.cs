@@ -28,7 +28,7 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public DbSet<Lever> Levers => Set<Lever>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<PanelAction> Actions => Set<PanelAction>();
-    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<Domain.Attendance> Attendances => Set<Domain.Attendance>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<MeetingChange> MeetingChanges => Set<MeetingChange>();
     public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();

@@ -139,13 +139,13 @@ sealed class PanelActionConfiguration : IEntityTypeConfiguration<PanelAction>
     }
 }
 
-sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+sealed class AttendanceConfiguration : IEntityTypeConfiguration<Domain.Attendance>
 {
-    public void Configure(EntityTypeBuilder<Attendance> attendance)
+    public void Configure(EntityTypeBuilder<Domain.Attendance> attendance)
     {
         attendance.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId);
         attendance.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId);
-        attendance.Property(a => a.Note).HasMaxLength(Attendance.MaxNoteLength);
+        attendance.Property(a => a.Note).HasMaxLength(Domain.Attendance.MaxNoteLength);
         attendance.HasIndex(a => new { a.MeetingId, a.AgencyId });
     }
 }

@@ -13,9 +13,9 @@ sealed class LeverInsightIndexConfiguration : IEntityTypeConfiguration<Lever>
         lever.HasIndex(l => new { l.MeetingId, l.IsWithdrawn, l.Family, l.Area, l.AgencyId }, "IX_Levers_Insight");
 }
 
-sealed class AttendanceInsightIndexConfiguration : IEntityTypeConfiguration<Attendance>
+sealed class AttendanceInsightIndexConfiguration : IEntityTypeConfiguration<Domain.Attendance>
 {
-    public void Configure(EntityTypeBuilder<Attendance> attendance) =>
+    public void Configure(EntityTypeBuilder<Domain.Attendance> attendance) =>
         attendance.HasIndex(a => new { a.MeetingId, a.IsObserver, a.AgencyId, a.Status, a.JoinedAt }, "IX_Attendances_Insight");
 }
 

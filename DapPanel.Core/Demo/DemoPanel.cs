@@ -370,7 +370,7 @@ public sealed class DemoPanel(
             var joinedAfter = status == AttendanceStatus.PresentRemote ? random.Next(9) : 0;
             // Housing joins late now and then: the late arrivals managers see in insight.
             if (agency.Kind == AgencyKind.Housing && index % 3 == 1) joinedAfter = 18;
-            meeting.Attendances.Add(new Attendance
+            meeting.Attendances.Add(new Domain.Attendance
             {
                 MeetingId = meeting.Id, AgencyId = agency.Id, PersonId = status.IsPresent() ? person?.Id : null,
                 Status = status, IsConfirmed = true,

@@ -1,4 +1,4 @@
-using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 
 namespace DapPanel.Core.Insight;

@@ -15,9 +15,6 @@ public static class LiveInput
         return text;
     }
 
-    public static string? OptionalText(string? value, int maxLength, string what) =>
-        PlainText.IsBlank(value) ? null : Text(value, maxLength, what);
-
     public static T Known<T>(T value, string what) where T : struct, Enum =>
         Enum.IsDefined(value) ? value : throw new DomainRuleException($"That is not a known {what}.");
 }

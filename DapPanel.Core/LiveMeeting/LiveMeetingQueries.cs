@@ -1,9 +1,9 @@
-using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.LiveMeeting;
@@ -85,7 +85,7 @@ public sealed class LiveMeetingQueries(
         var attendance = await db.Attendances.SingleOrDefaultAsync(a => a.MeetingId == meetingId && a.PersonId == actor.PersonId);
         if (attendance is null)
         {
-            db.Attendances.Add(new Attendance
+            db.Attendances.Add(new Domain.Attendance
             {
                 MeetingId = meetingId, AgencyId = actor.AgencyId, PersonId = actor.PersonId,
                 Status = AttendanceStatus.PresentRemote, JoinedAt = clock.GetUtcNow(),

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.LiveMeeting;

@@ -1,5 +1,5 @@
 using DapPanel.Core.Domain;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 
 namespace DapPanel.Core.LiveMeeting;
 

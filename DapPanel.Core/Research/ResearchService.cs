@@ -5,7 +5,7 @@ using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.Research;
@@ -21,7 +21,7 @@ public interface IResearchService
 }
 
 public sealed class ResearchService(
-    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, Notifier notifier, NeedToKnow needToKnow, TimeProvider clock)
+    IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, NotificationOutbox notifier, NeedToKnow needToKnow, TimeProvider clock)
     : IResearchService
 {
     static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");

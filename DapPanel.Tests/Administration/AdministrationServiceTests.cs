@@ -193,7 +193,7 @@ public class AdministrationServiceTests(RevocationServer fixture)
         var admin = await AdministratorAsync();
         var housing = await Server.DemoAsync("housing@dappanel.example", Role.AgencyMember);
         var panelId = await Server.ReadAsync(db => db.Panels.Select(p => p.Id).FirstAsync());
-        var needToKnow = Server.Services.GetRequiredService<DapPanel.Core.Sharing.NeedToKnow>();
+        var needToKnow = Server.Services.GetRequiredService<DapPanel.Core.InformationSharing.NeedToKnow>();
         Assert.False((await needToKnow.BasisAsync(housing, panelId)).SeesVictimDetails);
         var agency = (await Agencies.ListAsync(admin)).Single(a => a.Id == housing.AgencyId);
         AgencyInput As(AgencyKind kind) =>

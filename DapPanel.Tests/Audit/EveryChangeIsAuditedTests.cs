@@ -1,7 +1,7 @@
 using System.Reflection;
 using DapPanel.Core.Administration;
 using DapPanel.Core.Agenda;
-using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Cases;
 using DapPanel.Core.Circulation;
@@ -16,7 +16,7 @@ using DapPanel.Core.Research;
 using DapPanel.Core.Retention;
 using DapPanel.Core.ReviewUpdates;
 using DapPanel.Core.Security;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using Bunit;
 using DapPanel.App.Features.Attendance;
 using DapPanel.App.Features.Insight;
-using DapPanel.App.Features.LiveRoom;
-using DapPanel.Core.AtTheTable;
+using DapPanel.App.Features.LiveMeeting;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Insight;
 using DapPanel.Core.LiveMeeting;
@@ -21,10 +21,10 @@ public class AttendanceComponentsTests : BunitTest
 
     protected override void AddServices(IServiceCollection services) => services.AddSingleton<IAttendanceService>(attendance);
 
-    LiveRoomState Room(Role role)
+    LiveMeetingState Room(Role role)
     {
         var actor = new Actor("user", Guid.NewGuid(), Police, "DI Sam Kestrel", new HashSet<Role> { role });
-        return new LiveRoomState(actor, async (command, _) => { await command(Guid.NewGuid()); return true; }, new FakeTimeProvider(Now))
+        return new LiveMeetingState(actor, async (command, _) => { await command(Guid.NewGuid()); return true; }, new FakeTimeProvider(Now))
         {
             View = new LiveMeetingView(attendance.MeetingId, 4, "Croydon DAPP", MeetingStatus.Live, Now.AddMinutes(-30), 120, "Room", null,
                 Now.AddMinutes(-30), null, [], [], [Police, Housing, MentalHealth], []),

@@ -1,4 +1,4 @@
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Bunit;
 using DapPanel.App.Features.Agenda;
 using DapPanel.App.Features.Referrals;

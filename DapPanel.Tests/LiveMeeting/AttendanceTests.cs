@@ -1,5 +1,5 @@
 using DapPanel.App.Hubs;
-using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;

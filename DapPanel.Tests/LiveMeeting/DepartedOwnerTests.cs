@@ -1,5 +1,5 @@
 using DapPanel.Core.Administration;
-using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;

@@ -1,6 +1,6 @@
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Tests.Support;
 
 namespace DapPanel.Tests.LiveMeeting;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DapPanel.Core.Administration;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;

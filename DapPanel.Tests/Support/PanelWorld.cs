@@ -5,7 +5,7 @@ using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Research;
 using DapPanel.Core.Security;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -30,14 +30,14 @@ public sealed class PanelWorld : IAsyncDisposable
     public IAuditLog Audit => new AuditLog(Db, Clock);
     public string MailFolder => Path.Combine(Storage.FullDataFolder, "mail-pickup");
     public IEmailSender Sender { get; set; } = default!;
-    Notifier Notifier => new(Sender, new EmailSettings(), Clock);
+    NotificationOutbox NotificationOutbox => new(Sender, new EmailSettings(), Clock);
 
     public AgendaService Agenda => new(Db, Audit, Clock);
     /// <summary>One policy for the world, as in the app: it remembers acknowledgements and the panel's rules.</summary>
     public NeedToKnow NeedToKnow => needToKnow ??= new NeedToKnow(Db, Clock);
     NeedToKnow? needToKnow;
-    public CirculationService Circulation => new(Db, Audit, Notifier, NeedToKnow, Clock);
-    public ResearchService Research => new(Db, Audit, Notifier, NeedToKnow, Clock);
+    public CirculationService Circulation => new(Db, Audit, NotificationOutbox, NeedToKnow, Clock);
+    public ResearchService Research => new(Db, Audit, NotificationOutbox, NeedToKnow, Clock);
     public InformationSharingService Sharing => new(Db, NeedToKnow, Audit, Clock);
 
     public static async Task<PanelWorld> CreateAsync()

@@ -23,7 +23,7 @@ public abstract class DapPanelPage : ComponentBase
             AgreementPanelId = null;
             return await load(await Actors.GetAsync());
         }
-        catch (DapPanel.Core.Sharing.AgreementNotAcknowledgedException unacknowledged)
+        catch (DapPanel.Core.InformationSharing.AgreementNotAcknowledgedException unacknowledged)
         {
             AgreementPanelId = unacknowledged.PanelId;
             LoadError = unacknowledged.Message;

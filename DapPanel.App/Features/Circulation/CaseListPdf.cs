@@ -2,7 +2,7 @@ using DapPanel.App.Components.Shared;
 using DapPanel.App.Pdf;
 using DapPanel.Core.Circulation;
 using DapPanel.Core.Domain;
-using DapPanel.Core.Sharing;
+using DapPanel.Core.InformationSharing;
 
 namespace DapPanel.App.Features.Circulation;
 

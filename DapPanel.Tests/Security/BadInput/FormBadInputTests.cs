@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using DapPanel.Core.Agenda;
-using DapPanel.Core.AtTheTable;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Research;
 using DapPanel.Tests.Security.Matrix;

@@ -1,0 +1,23 @@
+using DapPanel.Core.Domain;
+using DapPanel.Core.LiveMeeting;
+using DapPanel.Core.Security;
+
+namespace DapPanel.App.Features.LiveMeeting;
+
+/// <summary>What every panel in the room shares: who is looking, what they see, and how to act.</summary>
+public sealed class LiveMeetingState(Actor actor, Func<Func<Guid, Task<long>>, string?, Task<bool>> run, TimeProvider clock)
+{
+    public Actor Actor { get; } = actor;
+    public LiveMeetingView View { get; set; } = default!;
+    public DateTimeOffset Now => clock.GetUtcNow();
+    public bool IsChair => Actor.Is(Role.Chair);
+    public bool CanContribute => View.Status is MeetingStatus.Circulated or MeetingStatus.Live
+        || (View.Status == MeetingStatus.Closed && IsChair);
+    public bool SpeaksFor(Guid agencyId) => IsChair || Actor.AgencyId == agencyId;
+
+    /// <summary>Agencies this person may add levers and actions for.</summary>
+    public IEnumerable<AgencyAtTable> OwnAgencies => View.Agencies.Where(a => SpeaksFor(a.Id));
+
+    /// <summary>Runs one command with a fresh id; false (and a message shown) when it was refused.</summary>
+    public Task<bool> RunAsync(Func<Guid, Task<long>> command, string? success = null) => run(command, success);
+}
