@@ -23,7 +23,11 @@ public sealed class MeetingHub(
 
     public static string GroupOf(Guid meetingId) => "meeting:" + meetingId;
 
-    Actor Actor => ActorAccessor.FromPrincipal(Context.User!) ?? throw new HubException("Your session has ended; sign in again.");
+    /// <summary>The caller, in this connection's one view: its reads of a meeting are audited once per connection.</summary>
+    Actor Actor => (ActorAccessor.FromPrincipal(Context.User!) ?? throw new HubException("Your session has ended; sign in again."))
+        with { View = ConnectionView };
+
+    Guid ConnectionView => (Guid)(Context.Items.TryGetValue("view", out var view) ? view! : Context.Items["view"] = Guid.NewGuid());
 
     string Seat => "hub:" + Context.ConnectionId;
 

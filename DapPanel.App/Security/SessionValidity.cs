@@ -8,32 +8,43 @@ using Microsoft.Extensions.Options;
 namespace DapPanel.App.Security;
 
 /// <summary>
-/// Whether a signed-in principal still stands: the account exists, is active, and its security stamp
-/// is the one the sign-in was issued with. Every change of roles, agency, active flag or two-factor
+/// Whether a signed-in principal still stands: its session has not been signed out, and the account exists, is active,
+/// and has the security stamp the sign-in was issued with. Every change of roles, agency, active flag or two-factor
 /// sign-in renews the stamp, so older sign-ins fail here.
 /// </summary>
 public sealed class SessionValidity(
-    IDbContextFactory<DapPanelDbContext> dbFactory, IOptions<IdentityOptions> identity, SecuritySettings settings, TimeProvider clock)
+    IDbContextFactory<DapPanelDbContext> dbFactory, SignInSessionStore sessions, IOptions<IdentityOptions> identity,
+    SecuritySettings settings, TimeProvider clock)
 {
-    readonly ConcurrentDictionary<string, (string? Stamp, DateTimeOffset CheckedAt)> recent = new();
+    readonly ConcurrentDictionary<string, (bool Current, DateTimeOffset CheckedAt)> recent = new();
 
     /// <summary>Asks the database every time.</summary>
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null) return false;
+        var session = user.FindFirstValue(SignInSessionStore.SessionClaim);
+        if (userId is null || session is null) return false;
         var stamp = await CurrentStampAsync(userId, cancellationToken);
-        recent[userId] = (stamp, clock.GetUtcNow());
-        return stamp is not null && stamp == user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var current = stamp is not null && stamp == user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType)
+            && await sessions.IsOpenAsync(user, cancellationToken);
+        recent[session] = (current, clock.GetUtcNow());
+        return current;
     }
 
     /// <summary>For every hub call: trusts an answer younger than the revalidation interval.</summary>
     public async Task<bool> IsCurrentRecentlyAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is not null && recent.TryGetValue(userId, out var known) && clock.GetUtcNow() - known.CheckedAt < settings.Revalidation)
-            return known.Stamp is not null && known.Stamp == user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (user.FindFirstValue(SignInSessionStore.SessionClaim) is { } session && recent.TryGetValue(session, out var known)
+            && clock.GetUtcNow() - known.CheckedAt < settings.Revalidation)
+            return known.Current;
         return await IsCurrentAsync(user, cancellationToken);
+    }
+
+    /// <summary>After signing out on this node: its open pages and hub connections stop at their next call.</summary>
+    public void Ended(ClaimsPrincipal user)
+    {
+        if (user.FindFirstValue(SignInSessionStore.SessionClaim) is { } session)
+            recent[session] = (false, clock.GetUtcNow());
     }
 
     /// <summary>The stamp of an active account, or null when the account is gone or disabled.</summary>

@@ -145,6 +145,8 @@ public sealed class PeopleAdministration(
         var agency = await db.Agencies.Where(a => a.Id == person.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
         var before = Describe(agency, roles, user.IsActive);
         user.IsActive = active;
+        // Open sessions end now, on every node, rather than at their next security-stamp check.
+        if (!active) db.SignInSessions.RemoveRange(await db.SignInSessions.Where(s => s.UserId == user.Id).ToListAsync(cancellationToken));
         await SaveAsync(db, actor, person, user, AuditAction.PermissionChanged,
             active ? $"Enabled {person.FullName}'s sign-in" : $"Disabled {person.FullName}'s sign-in",
             before, Describe(agency, roles, active), cancellationToken);

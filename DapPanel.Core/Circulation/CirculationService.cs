@@ -124,11 +124,11 @@ public sealed class CirculationService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await LoadAsync(db, meetingId, cancellationToken);
-        var basis = await EnsureMaySeeListAsync(db, actor, meeting, needToKnow, cancellationToken);
+        var basis = await EnsureMaySeeListAsync(actor, meeting, needToKnow, cancellationToken);
         var entries = await CaseListEntries.ForAsync(db, meeting, basis, cancellationToken);
-        await audit.RecordAsync(actor, AuditAction.Exported,
+        await audit.RecordDisclosureAsync(actor,
             $"Opened the circulated case list ({(basis.SeesVictimDetails ? "with" : "without")} victim details; {basis.Recorded})",
-            meetingId: meetingId, cancellationToken: cancellationToken);
+            meetingId: meetingId, action: AuditAction.Exported, cancellationToken: cancellationToken);
         var changes = (await ChangesAsync(db, meetingId, cancellationToken)).Where(c => c.NotifiedAt is not null).ToList();
         return new CaseListView(AgendaService.Heading(meeting), meeting.CirculatedAt,
             ResearchDeadline.Of(meeting), entries, changes, basis);
@@ -138,19 +138,9 @@ public sealed class CirculationService(
     /// Chairs and administrators always; a member agency once the list has gone out and its person has acknowledged
     /// the panel's information-sharing agreement.
     /// </summary>
-    internal static async Task<SharingBasis> EnsureMaySeeListAsync(DapPanelDbContext db, Actor actor, Meeting meeting,
-        NeedToKnow needToKnow, CancellationToken cancellationToken)
-    {
-        if (!actor.IsAny(Role.Administrator, Role.Chair))
-        {
-            var member = actor.Is(Role.AgencyMember) && await db.PanelMemberships
-                .AnyAsync(m => m.PanelId == meeting.PanelId && m.AgencyId == actor.AgencyId, cancellationToken);
-            if (!member) throw new AccessDeniedException("Only the panel's member agencies, chairs and administrators can see its case list.");
-            if (meeting.Status == MeetingStatus.Draft)
-                throw new AccessDeniedException("This case list has not been circulated yet.");
-        }
-        return await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
-    }
+    internal static Task<SharingBasis> EnsureMaySeeListAsync(Actor actor, Meeting meeting, NeedToKnow needToKnow,
+        CancellationToken cancellationToken) =>
+        needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
 
     internal static async Task<Meeting> LoadAsync(DapPanelDbContext db, Guid meetingId, CancellationToken cancellationToken,
         bool tracked = false)

@@ -49,6 +49,7 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public DbSet<InsightStaleMonth> InsightStaleMonths => Set<InsightStaleMonth>();
     /// <summary>Data Protection keys shared by every node when the app runs on more than one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,17 +26,17 @@ public sealed class LiveMeetingQueries(
 
     public async Task<LiveMeetingView> GetViewAsync(Actor actor, Guid meetingId, long atLeastVersion = 0)
     {
-        var snapshot = await SnapshotAsync(actor, meetingId, atLeastVersion);
-        var basis = await needToKnow.BasisAsync(actor, snapshot.PanelId);
+        var (snapshot, basis) = await EnterAsync(actor, meetingId, atLeastVersion);
         await confidentiality.EnsureAcknowledgedAsync(actor, meetingId);
+        await RecordDisclosureAsync(actor, meetingId, basis);
         return snapshot.For(basis) with { Present = presence.Present(meetingId, snapshot.AgencyNames) };
     }
 
     public async Task<IReadOnlyList<ChangeEntry>> ChangesSinceAsync(Actor actor, Guid meetingId, long version)
     {
-        var snapshot = await SnapshotAsync(actor, meetingId);
-        await needToKnow.BasisAsync(actor, snapshot.PanelId);
+        var (_, basis) = await EnterAsync(actor, meetingId);
         await confidentiality.EnsureAcknowledgedAsync(actor, meetingId);
+        await RecordDisclosureAsync(actor, meetingId, basis);
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.MeetingChanges.AsNoTracking()
             .Where(c => c.MeetingId == meetingId && c.Id > version)
@@ -45,14 +45,17 @@ public sealed class LiveMeetingQueries(
             .ToListAsync();
     }
 
+    /// <summary>Once per page view or hub connection, however often the room reads the meeting again.</summary>
+    Task RecordDisclosureAsync(Actor actor, Guid meetingId, SharingBasis basis) =>
+        audit.RecordDisclosureAsync(actor, $"Opened the live room ({basis.Recorded})", meetingId: meetingId);
+
     public async Task JoinAsync(Actor actor, Guid meetingId, string seatKey)
     {
-        var snapshot = await SnapshotAsync(actor, meetingId);
+        var (snapshot, _) = await EnterAsync(actor, meetingId);
+        await confidentiality.EnsureAcknowledgedAsync(actor, meetingId);
         if (!presence.Join(meetingId, seatKey, actor)) return;
         if (snapshot.View.Status is MeetingStatus.Circulated or MeetingStatus.Live)
             await RecordArrivalAsync(actor, meetingId);
-        else
-            await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, "Opened the live room", meetingId: meetingId);
         await notifier.PublishAsync(new MeetingChanged(meetingId, snapshot.View.Version, "presence", actor.PersonId));
     }
 
@@ -98,16 +101,18 @@ public sealed class LiveMeetingQueries(
             attendance.LeftAt = null;
             attendance.JoinedAt ??= clock.GetUtcNow();
         }
-        // Entering the room shows its case detail, and records the person's attendance.
-        audit.Add(db, actor, AuditAction.ViewedCaseDetail, "Opened the live room: joining time recorded", meetingId: meetingId);
+        // What the room showed is recorded by the read; this records the attendance it changed.
+        audit.Add(db, actor, AuditAction.Changed, "Joined the live room: joining time recorded", meetingId: meetingId);
         await db.SaveChangesAsync();
     }
 
-    async Task<MeetingSnapshot> SnapshotAsync(Actor actor, Guid meetingId, long atLeastVersion = 0)
+    /// <summary>The meeting as last saved, and what this person may see of it; refuses anyone who may not enter.</summary>
+    async Task<(MeetingSnapshot Snapshot, SharingBasis Basis)> EnterAsync(Actor actor, Guid meetingId, long atLeastVersion = 0)
     {
         var snapshot = await readModel.GetAsync(meetingId, atLeastVersion)
             ?? throw new NotFoundException("That meeting does not exist.");
         LiveAccess.EnsureCanEnter(snapshot, actor);
-        return snapshot;
+        var basis = await needToKnow.MeetingBasisAsync(actor, snapshot.PanelId, snapshot.View.Status);
+        return (snapshot, basis);
     }
 }

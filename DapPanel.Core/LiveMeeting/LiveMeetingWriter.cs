@@ -1,6 +1,7 @@
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed record CommandContext(DapPanelDbContext Db, Meeting Meeting, Actor
 /// </summary>
 public sealed class LiveMeetingWriter(
     IDbContextFactory<DapPanelDbContext> dbFactory, LiveMeetingReadModel readModel, IMeetingNotifier notifier,
-    IAuditLog audit, TimeProvider clock)
+    NeedToKnow needToKnow, IAuditLog audit, TimeProvider clock)
 {
     public async Task<long> RunAsync(Actor actor, Guid commandId, Guid meetingId, string kind,
         Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken = default)
@@ -39,7 +40,7 @@ public sealed class LiveMeetingWriter(
         var meeting = await db.Meetings.Include(m => m.AgendaItems).ThenInclude(i => i.Decision)
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
-        await LiveAccess.EnsureCanEnterAsync(db, actor, meeting.PanelId, cancellationToken);
+        await LiveAccess.EnsureCanEnterAsync(needToKnow, actor, meeting, cancellationToken);
 
         var now = clock.GetUtcNow();
         var note = await change(new CommandContext(db, meeting, actor, now, PanelTime.Today(clock)));

@@ -41,7 +41,9 @@ public sealed class MinutesService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
         var current = await LatestAsync(db, meeting, actor, cancellationToken);
-        return await EditViewAsync(db, meeting, current, cancellationToken);
+        var view = await EditViewAsync(db, meeting, current, cancellationToken);
+        await audit.RecordDisclosureAsync(actor, "Opened the minutes", meetingId: meetingId, cancellationToken: cancellationToken);
+        return view;
     }
 
     public async Task<MinutesEditView> SaveDraftAsync(Actor actor, Guid meetingId, MinutesTexts texts,

@@ -36,6 +36,8 @@ public sealed class ReviewUpdateService(
             .Select(i => new ReviewItemRow(i.Id, i.Order, i.Case!.Reference, i.Case.Perpetrator.FullName,
                 db.ReviewUpdates.Where(u => u.AgendaItemId == i.Id).Select(u => (DateTimeOffset?)u.WrittenAt).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        await audit.RecordDisclosureAsync(actor, $"Opened the review updates ({items.Count} reviews)", meetingId: meetingId,
+            cancellationToken: cancellationToken);
         return new ReviewItemsView(AgendaService.Heading(meeting), writer && Editable(meeting.Status), items);
     }
 
@@ -67,7 +69,7 @@ public sealed class ReviewUpdateService(
                     ?? AbuseSeverity.Unknown,
             })).ToList(),
         };
-        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Opened the review update form for {item.Case!.Reference}",
+        await audit.RecordDisclosureAsync(actor, $"Opened the review update form for {item.Case!.Reference}",
             caseId: item.CaseId, meetingId: item.MeetingId, cancellationToken: cancellationToken);
         return new ReviewUpdateForm(agendaItemId, item.MeetingId, item.Case!.Reference, item.Case.Perpetrator.FullName, victims,
             agencies, input);
@@ -130,7 +132,7 @@ public sealed class ReviewUpdateService(
             .ToListAsync(cancellationToken);
         var writer = await db.People.Where(p => p.Id == update.WrittenByPersonId).Select(p => p.FullName)
             .SingleOrDefaultAsync(cancellationToken) ?? "—";
-        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Read the review update for {reference}",
+        await audit.RecordDisclosureAsync(actor, $"Read the review update for {reference}",
             caseId: update.CaseId, cancellationToken: cancellationToken);
         var grid = victims.Select((v, i) => new SeverityRow(VictimLabel(basis, v.FullName, i), Enum.GetValues<AbuseType>().ToDictionary(t => t,
             t => update.Severities.FirstOrDefault(s => s.VictimSurvivorId == v.Id && s.AbuseType == t)?.Severity
