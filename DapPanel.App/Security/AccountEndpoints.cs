@@ -17,7 +17,7 @@ public static class AccountEndpoints
             var idle = context.Request.HasFormContentType && context.Request.Form["reason"] == "idle";
             // Deletes the session on the server (the cookie's ticket store), not only the browser's cookie.
             await signIn.SignOutAsync();
-            sessions.Ended(context.User);
+            sessions.SignedOut(context.User);
             if (actor is not null)
                 await audit.RecordAsync(actor, AuditAction.SignOut, idle ? "Signed out after the idle time" : "Signed out");
             return Results.LocalRedirect(idle ? "/account/login?idle=true" : "/account/login");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using DapPanel.Core.Data;
+using DapPanel.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,11 +13,24 @@ namespace DapPanel.App.Security;
 /// and has the security stamp the sign-in was issued with. Every change of roles, agency, active flag or two-factor
 /// sign-in renews the stamp, so older sign-ins fail here.
 /// </summary>
-public sealed class SessionValidity(
-    IDbContextFactory<DapPanelDbContext> dbFactory, SignInSessionStore sessions, IOptions<IdentityOptions> identity,
-    SecuritySettings settings, TimeProvider clock)
+public sealed class SessionValidity
 {
-    readonly ConcurrentDictionary<string, (bool Current, DateTimeOffset CheckedAt)> recent = new();
+    readonly IDbContextFactory<DapPanelDbContext> dbFactory;
+    readonly SignInSessionStore sessions;
+    readonly IOptions<IdentityOptions> identity;
+    readonly SecuritySettings settings;
+    readonly TimeProvider clock;
+    readonly ConcurrentDictionary<string, (string UserId, bool Current, DateTimeOffset CheckedAt)> recent = new();
+
+    public SessionValidity(IDbContextFactory<DapPanelDbContext> dbFactory, SignInSessionStore sessions,
+        IOptions<IdentityOptions> identity, SecuritySettings settings, SignInChanges changes, TimeProvider clock)
+    {
+        (this.dbFactory, this.sessions, this.identity, this.settings, this.clock) = (dbFactory, sessions, identity, settings, clock);
+        changes.Revoked += Revoked;
+    }
+
+    /// <summary>A session signed out, or every session of a person whose access changed (session null).</summary>
+    public event Action<string, string?>? Ended;
 
     /// <summary>Asks the database every time.</summary>
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -27,7 +41,7 @@ public sealed class SessionValidity(
         var stamp = await CurrentStampAsync(userId, cancellationToken);
         var current = stamp is not null && stamp == user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType)
             && await sessions.IsOpenAsync(user, cancellationToken);
-        recent[session] = (current, clock.GetUtcNow());
+        recent[session] = (userId, current, clock.GetUtcNow());
         return current;
     }
 
@@ -41,10 +55,19 @@ public sealed class SessionValidity(
     }
 
     /// <summary>After signing out on this node: its open pages and hub connections stop at their next call.</summary>
-    public void Ended(ClaimsPrincipal user)
+    public void SignedOut(ClaimsPrincipal user)
     {
-        if (user.FindFirstValue(SignInSessionStore.SessionClaim) is { } session)
-            recent[session] = (false, clock.GetUtcNow());
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
+            || user.FindFirstValue(SignInSessionStore.SessionClaim) is not { } session) return;
+        recent[session] = (userId, false, clock.GetUtcNow());
+        Ended?.Invoke(userId, session);
+    }
+
+    void Revoked(string userId)
+    {
+        foreach (var (session, known) in recent)
+            if (known.UserId == userId) recent[session] = (userId, false, clock.GetUtcNow());
+        Ended?.Invoke(userId, null);
     }
 
     /// <summary>The stamp of an active account, or null when the account is gone or disabled.</summary>

@@ -27,7 +27,7 @@ public interface IPeopleAdministration
 }
 
 public sealed class PeopleAdministration(
-    IDbContextFactory<DapPanelDbContext> dbFactory, IServiceScopeFactory scopes, IAuditLog audit, LiveMeetingReadModel liveRooms,
+    IDbContextFactory<DapPanelDbContext> dbFactory, IServiceScopeFactory scopes, IAuditLog audit, LiveMeetingReadModel liveRooms, SignInChanges signIns,
     TimeProvider clock)
     : IPeopleAdministration
 {
@@ -209,6 +209,7 @@ public sealed class PeopleAdministration(
             throw new ConcurrencyConflictException(
                 $"Someone else changed {person.FullName} at the same moment. Their details have been reloaded; check them and try again.");
         }
+        signIns.Revoke(user.Id); // the new stamp ends open pages and hub connections on this node now
     }
 
     /// <summary>There must always be an active administrator left to manage everyone else.</summary>

@@ -70,6 +70,10 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
         return basis;
     }
 
+    /// <summary>What a member agency is told on the meeting's page before its case list is circulated.</summary>
+    public const string AgendaNotYetShared =
+        "The cases on this meeting's agenda are shared with member agencies when the administrator circulates the case list.";
+
     public const string NotCirculated =
         "This case list has not been circulated yet: member agencies see the meeting's cases once the administrator sends it.";
 

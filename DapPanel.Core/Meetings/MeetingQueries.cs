@@ -64,7 +64,7 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
             await audit.RecordDisclosureAsync(actor, $"Opened the meeting page ({agenda.Count} cases)", meetingId: meetingId,
                 cancellationToken: cancellationToken);
         return new MeetingDetail(summary, agenda, attendance, chairs, shown == AgendaShown.Cases,
-            shown == AgendaShown.NotYetCirculated ? NeedToKnow.NotCirculated : null);
+            shown == AgendaShown.NotYetCirculated ? NeedToKnow.AgendaNotYetShared : null);
     }
 
     enum AgendaShown { Cases, Shape, NotYetCirculated }

@@ -262,6 +262,7 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
         {
             var housing = await w.Member("housing@dappanel.example");
             var meeting = await w.LiveMeetingAsync();
+            await w.Get<IAttendanceService>().AcknowledgeAsync(housing, meeting.Id);
             return (housing, () => w.Get<ILiveMeetingQueries>().JoinAsync(housing, meeting.Id, Guid.NewGuid().ToString()));
         },
         ["ILiveMeetingQueries.LeaveAsync"] = async w =>
@@ -269,6 +270,7 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
             var housing = await w.Member("housing@dappanel.example");
             var meeting = await w.LiveMeetingAsync();
             var seat = Guid.NewGuid().ToString();
+            await w.Get<IAttendanceService>().AcknowledgeAsync(housing, meeting.Id);
             await w.Get<ILiveMeetingQueries>().JoinAsync(housing, meeting.Id, seat);
             return (housing, () => w.Get<ILiveMeetingQueries>().LeaveAsync(meeting.Id, seat));
         },
