@@ -121,11 +121,9 @@ public sealed class MeetingHub(
     /// <summary>Refusals go back to the caller only, as a plain message; nothing else is disclosed.</summary>
     async Task<T> Guard<T>(Func<Actor, Task<T>> command)
     {
+        // The connection itself is closed by HubSessions; this call is refused in words the caller can show.
         if (!await sessions.IsCurrentRecentlyAsync(Context.User!))
-        {
-            Context.Abort();
             throw new HubException("Your access has changed; sign in again.");
-        }
         try
         {
             return await command(Actor);

@@ -13,6 +13,9 @@ public static class AccountEndpoints
         endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<DapPanelUser> signIn, IAuditLog audit,
             SessionValidity sessions) =>
         {
+            // A form without the page's token was not sent by this person's own page: nothing is done.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                return Results.Text("Sign out from a DapPanel page: this request did not come from one.", statusCode: StatusCodes.Status400BadRequest);
             var actor = ActorAccessor.FromPrincipal(context.User);
             var idle = context.Request.HasFormContentType && context.Request.Form["reason"] == "idle";
             // Deletes the session on the server (the cookie's ticket store), not only the browser's cookie.
