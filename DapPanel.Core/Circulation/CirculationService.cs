@@ -22,6 +22,8 @@ public interface ICirculationService
     /// victims' safety plan, never victim contact details. Each read is audited with its basis.
     /// </summary>
     Task<CaseListView> GetCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
+    /// <summary>The same list, taken away as a document: audited as a download.</summary>
+    Task<CaseListView> DownloadCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
 }
 
 public sealed class CirculationService(
@@ -120,14 +122,20 @@ public sealed class CirculationService(
         return await notifier.SendAsync(db, meeting, panel, queued, cancellationToken);
     }
 
-    public async Task<CaseListView> GetCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default)
+    public Task<CaseListView> GetCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default) =>
+        CaseListAsync(actor, meetingId, "Opened the circulated case list", cancellationToken);
+
+    public Task<CaseListView> DownloadCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default) =>
+        CaseListAsync(actor with { View = null }, meetingId, "Downloaded the case list PDF", cancellationToken);
+
+    async Task<CaseListView> CaseListAsync(Actor actor, Guid meetingId, string what, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await LoadAsync(db, meetingId, cancellationToken);
         var basis = await EnsureMaySeeListAsync(actor, meeting, needToKnow, cancellationToken);
         var entries = await CaseListEntries.ForAsync(db, meeting, basis, cancellationToken);
         await audit.RecordDisclosureAsync(actor,
-            $"Opened the circulated case list ({(basis.SeesVictimDetails ? "with" : "without")} victim details; {basis.Recorded})",
+            $"{what} ({(basis.SeesVictimDetails ? "with" : "without")} victim details; {basis.Recorded})",
             meetingId: meetingId, action: AuditAction.Exported, cancellationToken: cancellationToken);
         var changes = (await ChangesAsync(db, meetingId, cancellationToken)).Where(c => c.NotifiedAt is not null).ToList();
         return new CaseListView(AgendaService.Heading(meeting), meeting.CirculatedAt,

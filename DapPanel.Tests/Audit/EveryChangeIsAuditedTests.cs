@@ -161,6 +161,12 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
             var upcoming = await w.UpcomingAsync();
             return (police, () => w.Get<ICirculationService>().GetCaseListAsync(police, upcoming.Id));
         },
+        ["ICirculationService.DownloadCaseListAsync"] = async w =>
+        {
+            var police = await w.Member("police@dappanel.example");
+            var upcoming = await w.UpcomingAsync();
+            return (police, () => w.Get<ICirculationService>().DownloadCaseListAsync(police, upcoming.Id));
+        },
         ["IResearchService.GetForAgencyAsync"] = async w =>
         {
             var probation = await w.Member("probation@dappanel.example");
