@@ -34,6 +34,8 @@ public static class TransportSecurity
         });
 
         if (environment.IsDevelopment()) return;
+        // Behind the proxy, browsers reach the app on the standard HTTPS port.
+        services.AddHttpsRedirection(https => https.HttpsPort = configuration.GetValue("Security:HttpsPort", 443));
         services.PostConfigureAll<CookieAuthenticationOptions>(cookie => cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         services.Configure<AntiforgeryOptions>(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.Always);
     }
@@ -45,7 +47,8 @@ public static class TransportSecurity
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // A load balancer's plain health probe of a node is answered, not redirected.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
         return app.Use(async (context, next) =>
         {
