@@ -174,6 +174,12 @@ public partial class HttpMatrixTests(MatrixWorld world)
         if (!persona.SeesVictimDetails())
             foreach (var name in world.VictimNames)
                 Assert.False(text.Contains(name), $"{persona} on {path} was shown the victim-survivor {name}.");
+        if (!allowed || !persona.SeesCaseNames())
+            foreach (var caseText in world.CaseTexts)
+                Assert.False(text.Contains(caseText), $"{persona} on {path} was shown case detail: \"{caseText}\".");
+        if (!(allowed && persona is Persona.Administrator or Persona.Chair))
+            foreach (var where in world.VictimAddressesAndContacts)
+                Assert.False(text.Contains(where), $"{persona} on {path} was shown a victim-survivor's address or contact: {where}.");
     }
 
     string FillRoute(string template, MeetingState state = MeetingState.Upcoming) => RouteParameter().Replace(template, match => match.Groups[1].Value switch

@@ -42,6 +42,10 @@ public sealed class MatrixWorld : IAsyncLifetime
     public Guid ProbationActionId { get; private set; }
     public IReadOnlyList<string> PerpetratorNames { get; private set; } = [];
     public IReadOnlyList<string> VictimNames { get; private set; } = [];
+    /// <summary>Victims' addresses and contact details: shown on case detail, to chairs and administrators, only.</summary>
+    public IReadOnlyList<string> VictimAddressesAndContacts { get; private set; } = [];
+    /// <summary>Case summaries and action texts: case detail for those who may see the panel's cases.</summary>
+    public IReadOnlyList<string> CaseTexts { get; private set; } = [];
     public Dictionary<Persona, Guid> AgencyOf { get; } = [];
 
     public async Task InitializeAsync()
@@ -73,6 +77,10 @@ public sealed class MatrixWorld : IAsyncLifetime
         {
             PerpetratorNames = (await db.Cases.ToListAsync()).Select(c => c.Perpetrator.FullName).ToList();
             VictimNames = await db.VictimSurvivors.Select(v => v.FullName).Distinct().ToListAsync();
+            VictimAddressesAndContacts = (await db.VictimSurvivors.Select(v => new[] { v.Address, v.Contact }).ToListAsync())
+                .SelectMany(v => v).OfType<string>().Where(t => t.Length >= 8).Distinct().ToList();
+            CaseTexts = (await db.Cases.Select(c => c.Summary).ToListAsync()).Concat(await db.Actions.Select(a => a.Description).ToListAsync())
+                .OfType<string>().Where(t => t.Length >= 12).Distinct().ToList();
             return 0;
         });
     }
