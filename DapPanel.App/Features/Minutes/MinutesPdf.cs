@@ -10,10 +10,17 @@ public static class MinutesPdf
 {
     public static byte[] Render(MinutesDocument document)
     {
+        using var pdf = Compose(document);
+        return pdf.Render();
+    }
+
+    /// <summary>The minutes laid out, ready to render.</summary>
+    public static PdfLayout Compose(MinutesDocument document)
+    {
         var m = document.Content;
         var version = document.Version;
         var title = $"{m.PanelName} — minutes of {Display.Day(m.StartsAt)}";
-        using var pdf = new PdfLayout(title, new PdfRunningText(title,
+        var pdf = new PdfLayout(title, new PdfRunningText(title,
             $"Version {version.Number} · {version.Status.Label()}",
             $"Generated {Display.When(document.GeneratedAt)} for {document.GeneratedFor}"));
 
@@ -39,8 +46,8 @@ public static class MinutesPdf
 
         pdf.Heading("Items deferred");
         var deferred = m.DeferredItems.ToList();
-        pdf.Paragraph(deferred.Count == 0 ? "No item was deferred."
-            : string.Join("\n", deferred.Select(i => $"{i.Order}. {i.CaseReference} — {i.Kind.Label()}")));
+        if (deferred.Count == 0) pdf.Paragraph("No item was deferred.");
+        else pdf.List(deferred.Select(i => $"{i.Order}. {i.CaseReference} — {i.Kind.Label()}"));
 
         pdf.Heading("Actions from earlier meetings");
         if (m.OutstandingActions.Count == 0)
@@ -56,7 +63,7 @@ public static class MinutesPdf
             history.Row(h.Number.ToString(), h.Status.Label(), $"{h.CreatedByName}, {Display.When(h.CreatedAt)}",
                 h.FinalisedAt is { } at ? $"{h.FinalisedByName}, {Display.When(at)}" : "—", h.CorrectionReason ?? "—");
         pdf.Table(history);
-        return pdf.Render();
+        return pdf;
     }
 
     static PdfTable Facts(MinutesContent m, MinutesVersionSummary version)
@@ -109,8 +116,7 @@ public static class MinutesPdf
             pdf.Paragraph("Deferred to a later panel; no decision was made.", PdfStyles.Warning);
             return;
         }
-        pdf.Paragraph("Summary shown at the panel", PdfStyles.SmallBold, spaceAfter: 1)
-            .Paragraph(item.Summary ?? "No summary was shown.");
+        pdf.Label("Summary shown at the panel").Paragraph(item.Summary ?? "No summary was shown.");
 
         if (item.Levers.Count > 0)
         {
@@ -124,7 +130,7 @@ public static class MinutesPdf
         if (item.Decision is { } d) pdf.Callout(DecisionText(d), PdfStyles.Body, title: $"Decision: {d.Outcome.Label()}");
         else pdf.Callout("No decision was recorded.", PdfStyles.Warning, PdfStyles.Marking);
         if (item.Notes is not null)
-            pdf.Paragraph("Notes", PdfStyles.SmallBold, spaceAfter: 1).Paragraph(item.Notes);
+            pdf.Label("Notes").Paragraph(item.Notes);
         if (item.Actions.Count > 0)
             pdf.Table(ActionTable(item.Actions, withCase: false, "Actions agreed"));
         else pdf.Paragraph("No actions were agreed.", PdfStyles.Small);
