@@ -196,7 +196,10 @@ public sealed class PdfLayout : IDisposable
         draws.Add(PdfDraw.Begin(PdfTag.Table));
         if (caption.Count > 0)
         {
-            Block(PdfTag.Caption, caption, PdfStyles.SmallBold, MarginX);
+            // A caption is a grouping element: its text is marked as a paragraph inside it.
+            draws.Add(PdfDraw.Begin(PdfTag.Caption));
+            Block(PdfTag.P, caption, PdfStyles.SmallBold, MarginX);
+            draws.Add(PdfDraw.End);
             y += 2;
         }
         if (header is not null)

@@ -34,7 +34,7 @@ public static class ActionListPdf
                 new("Agreed", 1.8), new("Status", 1.7));
             foreach (var a in group.Actions)
                 table.Add(new PdfRow([Display.Day(a.DueOn), a.CaseReference, a.Description, a.OwnerPersonName ?? "—",
-                    Display.Day(a.AgreedOn), MinutesPdf.StatusText(a)],
+                    Display.Day(a.AgreedOn), MinutesWording.ActionStatus(a)],
                     CellStyles: a.IsOverdue ? [PdfStyles.TableText with { Bold = true, Colour = PdfStyles.Marking }] : null));
             pdf.Table(table);
         }
