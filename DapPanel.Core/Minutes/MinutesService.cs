@@ -47,7 +47,12 @@ public sealed class MinutesService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
         var current = await LatestAsync(db, meeting.Id, cancellationToken) ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
-        return await EditViewAsync(db, meeting, current, cancellationToken);
+        var view = await EditViewAsync(db, meeting, current, cancellationToken);
+        // The review shows every case's summary, levers and decision: a disclosure, recorded (the page opens it once).
+        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail,
+            $"Opened the minutes to review (version {current.Number}, {(view.IsSaved ? current.Status.Label().ToLowerInvariant() : "draft not yet saved")})",
+            meetingId: meetingId, cancellationToken: cancellationToken);
+        return view;
     }
 
     public async Task<MinutesEditView> SaveDraftAsync(Actor actor, Guid meetingId, MinutesTexts texts,

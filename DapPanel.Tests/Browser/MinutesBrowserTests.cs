@@ -29,6 +29,9 @@ public class MinutesBrowserTests
             Assert.Contains("confidentiality statement", await page.InnerTextAsync(".minutes-confidentiality"));
             await axe.LookAsync(page, "minutes-review-1366");
             Assert.Equal(0, await server.ReadAsync(db => db.MinutesVersions.CountAsync(v => v.MeetingId == meeting.Id)));
+            // Prerendered and then interactive, the page is opened (and audited) once.
+            Assert.Equal(1, await server.ReadAsync(db => db.AuditEvents.CountAsync(e => e.MeetingId == meeting.Id
+                && e.Action == AuditAction.ViewedCaseDetail && e.Summary.StartsWith("Opened the minutes to review"))));
 
             await page.GetByLabel("General notes").FillAsync("Read and agreed at the next panel.");
             await page.ClickAsync("button:has-text('Finalise the minutes')");
