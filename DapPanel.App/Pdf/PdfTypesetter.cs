@@ -5,8 +5,9 @@ using PdfSharp.Drawing;
 namespace DapPanel.App.Pdf;
 
 /// <summary>
-/// Measures text and breaks it into lines: at spaces, and after a hyphen inside a word ("victim-" | "survivor").
-/// Only a word (or hyphenated part) wider than the whole line is cut between characters. Widths are cached per
+/// Measures text and breaks it into lines at spaces. A word wider than the whole line breaks after its hyphens
+/// ("Wojciechowska-" | "Kowalczyk"), and only a part still wider than the line is cut between characters, so names
+/// and case references stay whole wherever they fit. Widths are cached per
 /// document, since the same words and labels come back on every page.
 /// </summary>
 public sealed class PdfTypesetter : IDisposable
@@ -54,22 +55,30 @@ public sealed class PdfTypesetter : IDisposable
             var currentWidth = 0.0;
             foreach (var word in words)
             {
-                var first = true;
+                var w = Width(font, word);
+                var gap = current.Length > 0 ? space : 0;
+                if (current.Length > 0 && currentWidth + gap + w <= width)
+                {
+                    current.Append(' ').Append(word);
+                    currentWidth += gap + w;
+                    continue;
+                }
+                // A line that ends at a space keeps it, so text read back (or by a screen reader) keeps the words apart.
+                if (current.Length > 0) { lines.Add(current.Append(' ').ToString()); current.Clear(); }
+                if (w <= width) { current.Append(word); currentWidth = w; continue; }
+
+                // Wider than a whole line: break after its hyphens, and cut only a part that is still too wide.
                 foreach (var part in HyphenParts(word))
                 {
-                    var gap = first && current.Length > 0 ? space : 0;
-                    first = false;
-                    var w = Width(font, part);
-                    if (current.Length > 0 && currentWidth + gap + w <= width)
+                    var pw = Width(font, part);
+                    if (current.Length > 0 && currentWidth + pw <= width)
                     {
-                        if (gap > 0) current.Append(' ');
                         current.Append(part);
-                        currentWidth += gap + w;
+                        currentWidth += pw;
                         continue;
                     }
-                    // A line that ends at a space keeps it, so text read back (or by a screen reader) keeps the words apart.
-                    if (current.Length > 0) { lines.Add(gap > 0 ? current.Append(' ').ToString() : current.ToString()); current.Clear(); }
-                    if (w <= width) { current.Append(part); currentWidth = w; continue; }
+                    if (current.Length > 0) { lines.Add(current.ToString()); current.Clear(); }
+                    if (pw <= width) { current.Append(part); currentWidth = pw; continue; }
                     foreach (var piece in Cut(font, part, width))
                     {
                         if (current.Length > 0) lines.Add(current.ToString());
