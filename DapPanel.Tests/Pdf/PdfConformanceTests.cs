@@ -134,6 +134,26 @@ public class PdfConformanceTests(TestServer server)
     }
 
     [Fact]
+    public void Names_in_every_script_the_panel_meets_read_back_exactly_from_a_valid_tagged_file()
+    {
+        string[] names = ["Zażółć Gęślą-Jaźń", "Ștefan Țăranu", "Çağrı Işıkoğlu", "Nguyễn Thị Phương", "Γιώργος Παπαδόπουλος", "Дмитрий Соколов"];
+        using var layout = new PdfLayout("Names test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Title("Names test").Heading("People");
+        var table = new PdfTable(new PdfColumn("Name", 2), new PdfColumn("Note", 3));
+        foreach (var name in names) table.Row(name, "Named at the panel");
+        layout.Table(table).List(names);
+
+        var pdf = layout.Render();
+        PdfText.Save(pdf, "names");
+
+        PdfChecks.AssertValid(pdf);
+        var root = PdfChecks.AssertAccessible(pdf, "Names test");
+        var text = PdfText.Read(pdf);
+        Assert.All(names, name => Assert.True(text.Contains(name), $"{name} does not read back"));
+        Assert.All(names, name => Assert.Contains(name, root.AllText()));
+    }
+
+    [Fact]
     public void The_checks_catch_what_was_wrong_before_an_untagged_file_and_pdfsharps_own_compression()
     {
         using var layout = MinutesPdf.Compose(SampleMinutes.Build(2));
