@@ -8,7 +8,8 @@ source scripts/test-services.sh
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v pdftoppm >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
@@ -16,6 +17,13 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+# The PDF tests check every document with qpdf and pdfinfo; on CI a missing tool stops the run here, never a skip.
+for tool in qpdf pdfinfo pdftoppm; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "The PDF tests need $tool (Debian's qpdf and poppler-utils) and it could not be installed." >&2
+    [ "${CI:-}" = "true" ] && exit 1
+  fi
+done
 
 trap stop_test_services EXIT
 start_test_services

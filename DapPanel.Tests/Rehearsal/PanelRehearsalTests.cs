@@ -217,7 +217,8 @@ public class PanelRehearsalTests
             await chair.GetByText("The confidentiality statement was read and acknowledged").ClickAsync();
             await axe.LookAsync(chair, "rehearsal-15-minutes-draft");
             await chair.GetByRole(AriaRole.Button, new() { Name = "Finalise the minutes" }).ClickAsync();
-            await chair.GetByText("The minutes are final and locked.").WaitForAsync();
+            await chair.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Finalise version 1" }).ClickAsync();
+            await chair.GetByText("Version 1 of the minutes is final and locked.").WaitForAsync();
             await chair.GotoInteractiveAsync(server.BaseUrl + meetingPath);
             await axe.LookAsync(chair, "rehearsal-16-meeting-closed");
             var minutes = PdfText.Read(await DownloadAsync(chair, "Minutes (PDF)", "rehearsal-minutes"));
