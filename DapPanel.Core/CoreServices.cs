@@ -68,6 +68,13 @@ public static class CoreServices
         services.AddSingleton<IPeopleAdministration, PeopleAdministration>();
         services.AddSingleton<IAgencyAdministration, AgencyAdministration>();
         services.AddScoped<DemoPanel>();
+        services.AddSingleton<DemoSignIns>();
+        services.AddSingleton<Setup.FirstRunSetup>();
+        services.AddSingleton<Backups.DatabaseBackup>();
+        services.AddSingleton<Panels.IPanelAdministration, Panels.PanelAdministration>();
+        services.AddSingleton<Panels.IPanelQueries, Panels.PanelQueries>();
+        services.AddSingleton<Import.ICaseloadImport, Import.CaseloadImport>();
+        services.AddSingleton<Import.IPeopleImport, Import.PeopleImport>();
         return services;
     }
 

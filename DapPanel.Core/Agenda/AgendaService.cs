@@ -34,7 +34,8 @@ public sealed class AgendaService(IDbContextFactory<DapPanelDbContext> dbFactory
     {
         actor.Require(Building, Role.Administrator);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Panels.OrderBy(p => p.Name).Select(p => new PanelOption(p.Id, p.Name, p.DefaultMeetingMinutes))
+        return await db.Panels.Where(p => p.ArchivedAt == null).OrderBy(p => p.Name)
+            .Select(p => new PanelOption(p.Id, p.Name, p.DefaultMeetingMinutes, p.UsualLocation, p.UsualOnlineLink))
             .ToListAsync(cancellationToken);
     }
 
@@ -45,6 +46,8 @@ public sealed class AgendaService(IDbContextFactory<DapPanelDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var panel = await db.Panels.SingleOrDefaultAsync(p => p.Id == input.PanelId, cancellationToken)
             ?? throw new NotFoundException("That panel does not exist.");
+        if (panel.IsArchived)
+            throw new DomainRuleException($"{panel.Name} is archived: it takes no new meetings. Restore it at Panels first.");
         var startsAt = PanelTime.At(input.Date!.Value, input.StartTime!.Value);
         if (await db.Meetings.AnyAsync(m => m.PanelId == panel.Id && m.StartsAt == startsAt, cancellationToken))
             throw new DomainRuleException($"{panel.Name} already has a meeting at that date and time.");
@@ -196,8 +199,10 @@ public sealed class AgendaService(IDbContextFactory<DapPanelDbContext> dbFactory
     static async Task<IReadOnlyList<AgendaCandidate>> CandidatesAsync(DapPanelDbContext db, Meeting meeting,
         CancellationToken cancellationToken)
     {
+        // Only the panel's own cases: another panel's are not this meeting's to hear.
         var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.Status == CaseStatus.Referred || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.Review)
+            .Where(c => c.PanelId == meeting.PanelId
+                && (c.Status == CaseStatus.Referred || c.Status == CaseStatus.Accepted || c.Status == CaseStatus.Review))
             .ToListAsync(cancellationToken);
         var decided = (await db.AgendaItems.Where(i => i.Decision != null).Select(i => i.CaseId).ToListAsync(cancellationToken))
             .ToHashSet();

@@ -2,7 +2,9 @@ using DapPanel.Core.Domain;
 
 namespace DapPanel.Core.Agenda;
 
-public sealed record PanelOption(Guid Id, string Name, int DefaultMeetingMinutes);
+/// <summary>A panel a meeting can be made for, with what its meetings usually are.</summary>
+public sealed record PanelOption(Guid Id, string Name, int DefaultMeetingMinutes, string? UsualLocation = null,
+    string? UsualOnlineLink = null);
 
 public sealed record MeetingHeading(
     Guid Id, string PanelName, DateTimeOffset StartsAt, int PlannedMinutes, string? Location, string? OnlineLink,

@@ -54,7 +54,8 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
                 orderby person.FullName
                 select new AuditPersonOption(user.Id, person.FullName, person.Agency!.Name))
             .ToListAsync(cancellationToken);
-        var meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsAt)
+        var panels = db.VisiblePanelIds(actor);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => panels.Contains(m.PanelId)).OrderByDescending(m => m.StartsAt)
             .Select(m => new AuditMeetingOption(m.Id, m.Panel!.Name, m.StartsAt)).ToListAsync(cancellationToken);
         return new AuditSearchOptions(people, meetings);
     }
@@ -65,7 +66,7 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
         actor.Require(Searching, Role.Administrator, Role.Manager);
         pageNumber = Math.Max(1, pageNumber);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await (await FilterAsync(db, query, cancellationToken))
+        var rows = await (await FilterAsync(db, actor, query, cancellationToken))
             .Skip((pageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
         var entries = await DescribeAsync(db, actor, rows.Take(PageSize).ToList(), cancellationToken);
         return new AuditPage(entries, pageNumber, PageSize, rows.Count > PageSize);
@@ -75,7 +76,7 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
     {
         actor.Require(Searching, Role.Administrator, Role.Manager);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await (await FilterAsync(db, query, cancellationToken)).Take(MaxExportRows + 1).ToListAsync(cancellationToken);
+        var rows = await (await FilterAsync(db, actor, query, cancellationToken)).Take(MaxExportRows + 1).ToListAsync(cancellationToken);
         var truncated = rows.Count > MaxExportRows;
         var entries = await DescribeAsync(db, actor, rows.Take(MaxExportRows).ToList(), cancellationToken);
 
@@ -113,7 +114,8 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
     }
 
     /// <summary>The matching entries newest first; each filter is served by an (x, At) index.</summary>
-    static async Task<IQueryable<AuditEvent>> FilterAsync(DapPanelDbContext db, AuditQuery query, CancellationToken cancellationToken)
+    static async Task<IQueryable<AuditEvent>> FilterAsync(DapPanelDbContext db, Actor actor, AuditQuery query,
+        CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         if (query.From is { } f && query.To is { } t && t < f) problems.Add("The end date is before the start date.");
@@ -129,6 +131,15 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
         InvalidInputException.ThrowIfAny(problems);
 
         var events = db.AuditEvents.AsNoTracking();
+        if (!actor.SeesEveryPanel)
+        {
+            // Managers oversee their own panels: entries about another panel's meetings and cases are not theirs to read.
+            var panels = db.VisiblePanelIds(actor);
+            var meetings = db.Meetings.Where(m => panels.Contains(m.PanelId)).Select(m => m.Id);
+            var cases = db.Cases.Where(c => panels.Contains(c.PanelId)).Select(c => c.Id);
+            events = events.Where(e => (e.MeetingId == null || meetings.Contains(e.MeetingId.Value))
+                && (e.CaseId == null || cases.Contains(e.CaseId.Value)));
+        }
         if (!string.IsNullOrEmpty(query.UserId)) events = events.Where(e => e.UserId == query.UserId);
         if (caseId is not null) events = events.Where(e => e.CaseId == caseId);
         if (query.MeetingId is { } meetingId) events = events.Where(e => e.MeetingId == meetingId);

@@ -9,7 +9,9 @@ namespace DapPanel.Core.Cases;
 
 public interface ICaseQueries
 {
-    Task<IReadOnlyList<CaseSummary>> ListAsync(Actor actor, string? search = null, CancellationToken cancellationToken = default);
+    /// <summary>The cases of the person's panels, or of one of them when <paramref name="panelId"/> names it.</summary>
+    Task<IReadOnlyList<CaseSummary>> ListAsync(Actor actor, string? search = null, Guid? panelId = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The whole case; every read is written to the audit log.</summary>
     Task<CaseDetail> GetDetailAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default);
@@ -21,12 +23,15 @@ public sealed class CaseQueries(
 {
     const string CaseWork = "open the case list and case detail";
 
-    public async Task<IReadOnlyList<CaseSummary>> ListAsync(Actor actor, string? search = null,
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(Actor actor, string? search = null, Guid? panelId = null,
         CancellationToken cancellationToken = default)
     {
         actor.Require(CaseWork, Role.Administrator, Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cases = await db.Cases.AsNoTracking().Include(c => c.VictimSurvivors).ToListAsync(cancellationToken);
+        var panels = db.VisiblePanelIds(actor);
+        var cases = await db.Cases.AsNoTracking().Include(c => c.VictimSurvivors)
+            .Where(c => panels.Contains(c.PanelId) && (panelId == null || c.PanelId == panelId))
+            .ToListAsync(cancellationToken);
         var today = Today;
         var term = search?.Trim();
         var listed = cases
@@ -46,9 +51,12 @@ public sealed class CaseQueries(
     {
         actor.Require(CaseWork, Role.Administrator, Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var panels = db.VisiblePanelIds(actor);
         var c = await db.Cases.AsNoTracking().Include(x => x.VictimSurvivors)
-            .SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken)
-            ?? throw new NotFoundException("That case does not exist.");
+            .SingleOrDefaultAsync(x => x.Id == caseId && panels.Contains(x.PanelId), cancellationToken)
+            ?? throw new NotFoundException("That case does not exist or is not one of your panels'.");
+        // Shared under the agreement of the panel that holds the case; a chair of another panel is refused here.
+        var basis = await needToKnow.BasisAsync(actor, c.PanelId, cancellationToken);
         var today = Today;
 
         var levers = await db.Levers.AsNoTracking().Where(l => l.CaseId == caseId)
@@ -67,13 +75,7 @@ public sealed class CaseQueries(
             .Select(a => new { a.Id, a.Description, Agency = a.OwnerAgency!.Name, Person = a.OwnerPerson == null ? null : a.OwnerPerson.FullName, a.DueOn, a.Status })
             .ToListAsync(cancellationToken);
 
-        // The case is shared under the agreement of the panel that last heard it, or will hear it.
-        var panelId = await db.AgendaItems.Where(i => i.CaseId == caseId).OrderByDescending(i => i.Meeting!.StartsAt)
-            .Select(i => (Guid?)i.Meeting!.PanelId).FirstOrDefaultAsync(cancellationToken);
-        var basis = panelId is { } id
-            ? (await needToKnow.BasisAsync(actor, id, cancellationToken)).Recorded
-            : "basis: referral not yet on a panel's agenda";
-        await audit.RecordDisclosureAsync(actor, $"Viewed case {c.Reference} ({basis})", caseId: caseId,
+        await audit.RecordDisclosureAsync(actor, $"Viewed case {c.Reference} ({basis.Recorded})", caseId: caseId,
             cancellationToken: cancellationToken);
 
         return new CaseDetail(

@@ -50,6 +50,8 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     /// <summary>Data Protection keys shared by every node when the app runs on more than one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+    public DbSet<BackupRecord> BackupRecords => Set<BackupRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

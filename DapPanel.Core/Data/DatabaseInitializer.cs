@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace DapPanel.Core.Data;
 
-/// <summary>Brings the database to the latest migration and, on an empty one, seeds the demo panel.</summary>
+/// <summary>
+/// Brings the database to the latest migration, seeds the demo panel on an empty one when asked, and makes sure the
+/// sign-in roles exist.
+/// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<DapPanelDbContext> dbFactory, IServiceProvider services, ILogger<DatabaseInitializer> logger)
 {
@@ -22,12 +25,17 @@ public sealed class DatabaseInitializer(
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             if (!seedDemo || await db.Panels.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
+            {
+                await IdentityRoles.EnsureAsync(db, cancellationToken);
                 return false;
+            }
         }
 
         logger.LogInformation("Empty database: seeding the demo panel");
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoPanel>().SeedAsync(cancellationToken);
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DemoPanel>().SeedAsync(cancellationToken);
+        await using var seeded = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await IdentityRoles.EnsureAsync(seeded, cancellationToken);
         return true;
     }
 }

@@ -110,6 +110,8 @@ public sealed class DemoPanel(
             RecordAttendance(meeting, index, people.Values);
         SeedAcknowledgements(db, past);
         SeedInformationSharing(db, panel, people, today);
+        // Every case of the demo is held by its one panel.
+        foreach (var c in db.ChangeTracker.Entries<Case>()) c.Entity.PanelId = panel.Id;
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedLoginsAsync(people);
@@ -468,7 +470,8 @@ public sealed class DemoPanel(
     async Task SeedLoginsAsync(Dictionary<string, Person> people)
     {
         foreach (var role in Enum.GetValues<Role>())
-            await Succeed(roles.CreateAsync(new IdentityRole(role.ToString())));
+            if (!await roles.RoleExistsAsync(role.ToString()))
+                await Succeed(roles.CreateAsync(new IdentityRole(role.ToString())));
 
         foreach (var login in DemoLogins.All)
         {

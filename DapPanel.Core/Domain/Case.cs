@@ -2,6 +2,8 @@ namespace DapPanel.Core.Domain;
 
 public class Case : Entity
 {
+    /// <summary>The panel that holds the case: only its chairs, member agencies and managers ever see it.</summary>
+    public Guid PanelId { get; set; }
     /// <summary>Pseudonymous reference used wherever the name need not be shown.</summary>
     public required string Reference { get; set; }
     public required Perpetrator Perpetrator { get; set; }
@@ -19,6 +21,8 @@ public class Case : Entity
     public ClosureReason? ClosureReason { get; set; }
     public string? ExtensionReason { get; set; }
     public EngagementStatus Engagement { get; set; } = EngagementStatus.NotYetKnown;
+    /// <summary>The case-management provider's case manager allocated to the case; null until one is.</summary>
+    public Guid? CaseManagerPersonId { get; set; }
     public List<VictimSurvivor> VictimSurvivors { get; set; } = [];
     /// <summary>Set when the case was erased after its retention period: personal fields are gone, counts and dates stay.</summary>
     public DateOnly? ErasedOn { get; set; }

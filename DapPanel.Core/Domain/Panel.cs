@@ -6,6 +6,11 @@ public class Panel : Entity
     public required string Area { get; set; }
     public int CadenceDays { get; set; } = 14;
     public int DefaultMeetingMinutes { get; set; } = 120;
+    /// <summary>Where the panel usually meets and its usual online link: new meetings start from them.</summary>
+    public string? UsualLocation { get; set; }
+    public string? UsualOnlineLink { get; set; }
+    /// <summary>Set when administrators archive the panel: it keeps its records but takes no new meetings or cases.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
     /// <summary>How many days before a meeting agencies should receive its case list.</summary>
     public int NoticePeriodDays { get; set; } = 7;
     /// <summary>How many core agencies must be at the table for the panel to decide.</summary>
@@ -14,6 +19,8 @@ public class Panel : Entity
     public string ConfidentialityStatement { get; set; } = DefaultConfidentialityStatement;
     public List<PanelMembership> Members { get; set; } = [];
     public List<PanelChair> Chairs { get; set; } = [];
+
+    public bool IsArchived => ArchivedAt is not null;
 
     public const int DefaultQuorum = 6;
     public const int MaxStatementLength = 4000;

@@ -30,7 +30,7 @@ public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, 
     {
         var now = clock.GetUtcNow();
         var today = PanelTime.Today(clock);
-        var all = await meetings.ListAsync(actor, cancellationToken);
+        var all = await meetings.ListAsync(actor, cancellationToken: cancellationToken);
         var next = all.Where(m => m.Status != MeetingStatus.Closed && m.StartsAt.AddHours(6) >= now)
             .OrderBy(m => m.StartsAt).Take(3).ToList();
 

@@ -27,7 +27,8 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
     readonly ConcurrentDictionary<Guid, PanelRules> rules = new();
     readonly ConcurrentDictionary<(Guid PanelId, int Number, Guid PersonId), byte> acknowledged = new();
 
-    sealed record PanelRules(int? AgreementNumber, IReadOnlyDictionary<Guid, bool> VictimTierByAgency, DateTimeOffset LoadedAt);
+    sealed record PanelRules(int? AgreementNumber, IReadOnlyDictionary<Guid, bool> VictimTierByAgency,
+        IReadOnlySet<Guid> ChairPersonIds, DateTimeOffset LoadedAt);
 
     /// <summary>The agencies with a role in victims' safety unless a panel's administrators say otherwise.</summary>
     public static bool SharesVictimDetailsByDefault(AgencyKind kind) =>
@@ -37,14 +38,16 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
         membership.SharesVictimDetails ?? SharesVictimDetailsByDefault(kind);
 
     /// <summary>
-    /// What this person may see of the panel's cases and the agreement it is shared under. Refuses people
-    /// outside the panel, and members until they have acknowledged the current agreement.
+    /// What this person may see of the panel's cases and the agreement it is shared under. Administrators see every
+    /// panel's; a chair only the panels they chair (docs/decisions/0013-panels.md). Refuses people outside the panel,
+    /// and members until they have acknowledged the current agreement.
     /// </summary>
     public async Task<SharingBasis> BasisAsync(Actor actor, Guid panelId, CancellationToken cancellationToken = default)
     {
         var panel = await RulesAsync(panelId, cancellationToken);
-        if (actor.IsAny(Role.Chair, Role.Administrator))
-            return new SharingBasis(panelId, panel.AgreementNumber, SeesVictimDetails: true, SeesEveryAgencysResearch: true, actor.AgencyId);
+        if (actor.Is(Role.Administrator) || (actor.Is(Role.Chair) && panel.ChairPersonIds.Contains(actor.PersonId)))
+            return new SharingBasis(panelId, panel.AgreementNumber, SeesVictimDetails: true, SeesEveryAgencysResearch: true, actor.AgencyId,
+                ChairsOrAdministers: true);
         if (!actor.Is(Role.AgencyMember) || !panel.VictimTierByAgency.TryGetValue(actor.AgencyId, out var victimTier))
             throw new AccessDeniedException("Only the panel's member agencies, chairs and administrators can see its cases.");
         if (panel.AgreementNumber is not { } number)
@@ -65,7 +68,7 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
         CancellationToken cancellationToken = default)
     {
         var basis = await BasisAsync(actor, panelId, cancellationToken);
-        if (status == MeetingStatus.Draft && !actor.IsAny(Role.Chair, Role.Administrator))
+        if (status == MeetingStatus.Draft && !basis.ChairsOrAdministers)
             throw new AccessDeniedException(NotCirculated);
         return basis;
     }
@@ -87,7 +90,10 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
         return found;
     }
 
-    /// <summary>After an agreement is published or victim-tier agencies change, so this node applies it at once.</summary>
+    /// <summary>
+    /// After an agreement is published, victim-tier agencies, member agencies or chairs change, so this node applies
+    /// it at once.
+    /// </summary>
     public void Forget(Guid panelId) => rules.TryRemove(panelId, out _);
 
     /// <summary>After an agency's kind changes: its default tier may change on every panel it sits on.</summary>
@@ -104,16 +110,21 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
             .MaxAsync(a => (int?)a.Number, cancellationToken);
         var members = await db.PanelMemberships.AsNoTracking().Where(m => m.PanelId == panelId)
             .Select(m => new { m.AgencyId, m.SharesVictimDetails, m.Agency!.Kind }).ToListAsync(cancellationToken);
+        var chairs = await db.PanelChairs.AsNoTracking().Where(c => c.PanelId == panelId).Select(c => c.PersonId)
+            .ToListAsync(cancellationToken);
         var loaded = new PanelRules(number,
-            members.ToDictionary(m => m.AgencyId, m => m.SharesVictimDetails ?? SharesVictimDetailsByDefault(m.Kind)), now);
+            members.ToDictionary(m => m.AgencyId, m => m.SharesVictimDetails ?? SharesVictimDetailsByDefault(m.Kind)),
+            chairs.ToHashSet(), now);
         rules[panelId] = loaded;
         return loaded;
     }
 }
 
 /// <summary>What one person may see of one panel's cases, and the agreement it is shared under.</summary>
+/// <param name="ChairsOrAdministers">The person chairs this panel or administers the deployment: they see its cases by
+/// role, drafts included, without acknowledging its agreement.</param>
 public sealed record SharingBasis(Guid PanelId, int? AgreementNumber, bool SeesVictimDetails, bool SeesEveryAgencysResearch,
-    Guid AgencyId)
+    Guid AgencyId, bool ChairsOrAdministers = false)
 {
     /// <summary>Written into every audit entry that records a sharing of case information.</summary>
     public string Recorded => AgreementNumber is { } n

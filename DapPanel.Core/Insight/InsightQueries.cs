@@ -25,8 +25,9 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
     {
         actor.Require(Viewing, Viewers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Panels.AsNoTracking().OrderBy(p => p.Name).Select(p => new PanelOption(p.Id, p.Name))
-            .ToListAsync(cancellationToken);
+        var visible = db.VisiblePanelIds(actor);
+        return await db.Panels.AsNoTracking().Where(p => visible.Contains(p.Id)).OrderBy(p => p.Name)
+            .Select(p => new PanelOption(p.Id, p.Name)).ToListAsync(cancellationToken);
     }
 
     public async Task<AttendanceInsight> AttendanceAsync(Actor actor, InsightPeriod period, CancellationToken cancellationToken = default)
@@ -271,10 +272,10 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
         actor.Require(Viewing, Viewers);
         period.Validate();
         var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Panels.AnyAsync(p => p.Id == period.PanelId, cancellationToken))
+        if (!await db.VisiblePanelIds(actor).ContainsAsync(period.PanelId, cancellationToken))
         {
             await db.DisposeAsync();
-            throw new NotFoundException("That panel does not exist.");
+            throw new NotFoundException("That panel does not exist or is not one of your panels.");
         }
         return db;
     }

@@ -9,18 +9,19 @@ namespace DapPanel.Core.Meetings;
 
 public interface IMeetingQueries
 {
-    Task<IReadOnlyList<MeetingSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default);
+    /// <summary>The meetings of the person's panels, or of one of them when <paramref name="panelId"/> names it.</summary>
+    Task<IReadOnlyList<MeetingSummary>> ListAsync(Actor actor, Guid? panelId = null, CancellationToken cancellationToken = default);
     Task<MeetingDetail> GetAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
 }
 
 public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactory, NeedToKnow needToKnow, IAuditLog audit)
     : IMeetingQueries
 {
-    public async Task<IReadOnlyList<MeetingSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MeetingSummary>> ListAsync(Actor actor, Guid? panelId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var panels = db.VisiblePanelIds(actor);
-        var meetings = await Summaries(db.Meetings.Where(m => panels.Contains(m.PanelId)))
+        var meetings = await Summaries(db.Meetings.Where(m => panels.Contains(m.PanelId) && (panelId == null || m.PanelId == panelId)))
             .ToListAsync(cancellationToken);
         return meetings.OrderByDescending(m => m.StartsAt).ToList();
     }

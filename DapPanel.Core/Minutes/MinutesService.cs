@@ -45,7 +45,7 @@ public sealed class MinutesService(
     {
         actor.Require("work on the minutes", Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
+        var meeting = await ClosedMeetingAsync(db, actor, meetingId, cancellationToken);
         var current = await LatestAsync(db, meeting.Id, cancellationToken) ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
         var view = await EditViewAsync(db, meeting, current, cancellationToken);
         // The review shows every case's summary, levers and decision: a disclosure, recorded once per view.
@@ -60,7 +60,7 @@ public sealed class MinutesService(
     {
         actor.Require("correct the minutes", Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
+        var meeting = await ClosedMeetingAsync(db, actor, meetingId, cancellationToken);
         var current = await ToChangeAsync(db, meeting, actor, expectedVersion, cancellationToken);
         current.Edit(texts.GeneralNotes, texts.ConfidentialityStatementRead, Merge(current, texts));
         audit.Add(db, actor, AuditAction.Changed, $"Corrected draft minutes (version {current.Number})",
@@ -74,7 +74,7 @@ public sealed class MinutesService(
     {
         actor.Require("finalise the minutes", Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
+        var meeting = await ClosedMeetingAsync(db, actor, meetingId, cancellationToken);
         var current = await ToChangeAsync(db, meeting, actor, expectedVersion, cancellationToken);
         current.Edit(texts.GeneralNotes, texts.ConfidentialityStatementRead, Merge(current, texts));
         var content = await MinutesReader.ReadAsync(db, meeting, current, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class MinutesService(
     {
         actor.Require("correct final minutes", Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
+        var meeting = await ClosedMeetingAsync(db, actor, meetingId, cancellationToken);
         var current = await ToChangeAsync(db, meeting, actor, expectedVersion, cancellationToken);
         // The facts stay as they were finalised; only the chair's text changes.
         var facts = Snapshot(current);
@@ -120,7 +120,7 @@ public sealed class MinutesService(
     {
         actor.Require("download the minutes", Role.Chair, Role.Administrator);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
+        var meeting = await ClosedMeetingAsync(db, actor, meetingId, cancellationToken);
         var latest = await LatestAsync(db, meeting.Id, cancellationToken) ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
         var version = versionNumber is { } n && n != latest.Number
             ? await db.MinutesVersions.AsNoTracking().SingleOrDefaultAsync(v => v.MeetingId == meetingId && v.Number == n,
@@ -140,10 +140,12 @@ public sealed class MinutesService(
             clock.GetUtcNow(), actor.Name);
     }
 
-    static async Task<Meeting> ClosedMeetingAsync(DapPanelDbContext db, Guid meetingId, CancellationToken cancellationToken)
+    /// <summary>The closed meeting, once NeedToKnow says this person may see its cases (a chair of its own panel).</summary>
+    async Task<Meeting> ClosedMeetingAsync(DapPanelDbContext db, Actor actor, Guid meetingId, CancellationToken cancellationToken)
     {
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
+        await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
         if (meeting.Status != MeetingStatus.Closed)
             throw new DomainRuleException("Minutes exist once the meeting is closed; this one is "
                 + meeting.Status.Label().ToLowerInvariant() + ".");

@@ -5,6 +5,8 @@ namespace DapPanel.Core.Referrals;
 /// <summary>What the referral form holds; pages bind to it and the service validates it.</summary>
 public sealed class ReferralInput
 {
+    /// <summary>The panel the case is referred to: it holds the case from now on.</summary>
+    public Guid? PanelId { get; set; }
     public ReferralSource? Source { get; set; }
     public string? ReferrerName { get; set; }
     public Guid? ReferrerAgencyId { get; set; }
@@ -33,6 +35,7 @@ public sealed class ReferralInput
     public List<string> Problems(DateOnly today)
     {
         var problems = new List<string>();
+        if (PanelId is null || PanelId == Guid.Empty) problems.Add("Choose the panel the case is referred to.");
         if (Source is null) problems.Add("Choose where the referral came from.");
         Require(problems, ReferrerName, "the referrer's name", MaxNameLength);
         if (ReferrerAgencyId is null || ReferrerAgencyId == Guid.Empty) problems.Add("Choose the referrer's agency.");

@@ -54,6 +54,10 @@ public sealed partial class ReferralService(IDbContextFactory<DapPanelDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Agencies.AnyAsync(a => a.Id == input.ReferrerAgencyId, cancellationToken))
             throw new NotFoundException("The referrer's agency no longer exists; choose another.");
+        var panel = await db.Panels.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.PanelId, cancellationToken)
+            ?? throw new NotFoundException("That panel no longer exists; choose another.");
+        if (panel.IsArchived)
+            throw new DomainRuleException($"{panel.Name} is archived and takes no new cases; choose another panel.");
 
         var links = await FindAsync(db, input, cancellationToken);
         if (links.FirstOrDefault(l => l.IsDuplicate) is { } duplicate)
@@ -62,6 +66,7 @@ public sealed partial class ReferralService(IDbContextFactory<DapPanelDbContext>
 
         var c = new Case
         {
+            PanelId = panel.Id,
             Reference = await NextReferenceAsync(db, today, cancellationToken),
             Perpetrator = new Perpetrator
             {

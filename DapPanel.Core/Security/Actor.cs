@@ -22,8 +22,11 @@ public sealed record Actor(string UserId, Guid PersonId, Guid AgencyId, string N
                 $"Only {string.Join(" or ", anyOf.Select(r => r.Label().ToLowerInvariant() + "s"))} can {whatFor}.");
     }
 
-    /// <summary>Chairs, administrators and managers work across agencies; members see their panels.</summary>
-    public bool SeesEveryPanel => IsAny(Role.Administrator, Role.Chair, Role.Manager);
+    /// <summary>
+    /// Administrators run the deployment and see every panel; chairs see the panels they chair, members and managers
+    /// the panels their agency sits on (docs/decisions/0013-panels.md).
+    /// </summary>
+    public bool SeesEveryPanel => Is(Role.Administrator);
 }
 
 public static class DapPanelClaims

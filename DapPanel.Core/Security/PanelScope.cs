@@ -1,13 +1,24 @@
 using DapPanel.Core.Data;
-using DapPanel.Core.Security;
 
 namespace DapPanel.Core.Security;
 
-static class PanelScope
+/// <summary>
+/// Which panels a person works on (docs/decisions/0013-panels.md): administrators every panel; chairs the panels they
+/// chair; agency members and managers the panels their agency sits on. What they may see of a panel's cases is
+/// NeedToKnow's to say; this is the list their meetings, cases and figures are drawn from.
+/// </summary>
+public static class PanelScope
 {
-    /// <summary>The panels whose meetings this person may see.</summary>
-    public static IQueryable<Guid> VisiblePanelIds(this DapPanelDbContext db, Actor actor) =>
-        actor.SeesEveryPanel
-            ? db.Panels.Select(p => p.Id)
-            : db.PanelMemberships.Where(m => m.AgencyId == actor.AgencyId).Select(m => m.PanelId);
+    /// <summary>The panels whose meetings and cases this person may be shown.</summary>
+    public static IQueryable<Guid> VisiblePanelIds(this DapPanelDbContext db, Actor actor)
+    {
+        if (actor.SeesEveryPanel) return db.Panels.Select(p => p.Id);
+        var chairs = actor.Is(Domain.Role.Chair);
+        var sitsOn = actor.IsAny(Domain.Role.AgencyMember, Domain.Role.Manager);
+        var personId = actor.PersonId;
+        var agencyId = actor.AgencyId;
+        return db.Panels
+            .Where(p => (chairs && p.Chairs.Any(c => c.PersonId == personId)) || (sitsOn && p.Members.Any(m => m.AgencyId == agencyId)))
+            .Select(p => p.Id);
+    }
 }

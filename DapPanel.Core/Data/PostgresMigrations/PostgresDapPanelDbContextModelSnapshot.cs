@@ -474,6 +474,30 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.BackupRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("BackupRecords");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -482,6 +506,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("CaseManagerPersonId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("ChildrenCount")
                         .HasColumnType("integer");
@@ -508,6 +535,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.Property<string>("OffendingHistory")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -543,6 +573,8 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         .IsUnique();
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("PanelId", "Status");
 
                     b.ToTable("Cases");
                 });
@@ -1011,6 +1043,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1037,6 +1072,14 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<int>("QuorumCoreAgencies")
                         .HasColumnType("integer");
+
+                    b.Property<string>("UsualLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UsualOnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1275,6 +1318,44 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.HasIndex(new[] { "AgendaItemId", "Id" }, "IX_ReviewUpdates_Insight");
 
                     b.ToTable("ReviewUpdates");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.SetupToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdministratorEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SetupTokens");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.SeverityRating", b =>
@@ -1658,6 +1739,12 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.OwnsOne("DapPanel.Core.Domain.Perpetrator", "Perpetrator", b1 =>
                         {
                             b1.Property<Guid>("CaseId")

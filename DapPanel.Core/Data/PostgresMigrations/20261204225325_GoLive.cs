@@ -1,0 +1,148 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DapPanel.Core.Data.PostgresMigrations
+{
+    /// <inheritdoc />
+    public partial class GoLive : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ArchivedAt",
+                table: "Panels",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UsualLocation",
+                table: "Panels",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UsualOnlineLink",
+                table: "Panels",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "CaseManagerPersonId",
+                table: "Cases",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PanelId",
+                table: "Cases",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            // A case belongs to the panel that heard it last (or the deployment's first panel, before this there was one).
+            migrationBuilder.Sql(@"UPDATE ""Cases"" c SET ""PanelId"" = COALESCE(
+    (SELECT m.""PanelId"" FROM ""AgendaItems"" i JOIN ""Meetings"" m ON m.""Id"" = i.""MeetingId"" WHERE i.""CaseId"" = c.""Id"" ORDER BY m.""StartsAt"" DESC LIMIT 1),
+    (SELECT p.""Id"" FROM ""Panels"" p ORDER BY p.""Name"" LIMIT 1),
+    c.""PanelId"");");
+
+            migrationBuilder.CreateTable(
+                name: "BackupRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackupRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SetupTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    AdministratorEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetupTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PanelId_Status",
+                table: "Cases",
+                columns: new[] { "PanelId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BackupRecords_TakenAt",
+                table: "BackupRecords",
+                column: "TakenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetupTokens_TokenHash",
+                table: "SetupTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Cases_Panels_PanelId",
+                table: "Cases",
+                column: "PanelId",
+                principalTable: "Panels",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Cases_Panels_PanelId",
+                table: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "BackupRecords");
+
+            migrationBuilder.DropTable(
+                name: "SetupTokens");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_PanelId_Status",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "ArchivedAt",
+                table: "Panels");
+
+            migrationBuilder.DropColumn(
+                name: "UsualLocation",
+                table: "Panels");
+
+            migrationBuilder.DropColumn(
+                name: "UsualOnlineLink",
+                table: "Panels");
+
+            migrationBuilder.DropColumn(
+                name: "CaseManagerPersonId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "PanelId",
+                table: "Cases");
+        }
+    }
+}
