@@ -75,6 +75,7 @@ public static class CoreServices
         services.AddSingleton<Panels.IPanelQueries, Panels.PanelQueries>();
         services.AddSingleton<Import.ICaseloadImport, Import.CaseloadImport>();
         services.AddSingleton<Import.IPeopleImport, Import.PeopleImport>();
+        services.AddSingleton<GoLive.IGoLiveChecklist, GoLive.GoLiveChecklist>();
         return services;
     }
 

@@ -7,8 +7,9 @@ public sealed record PersonAccountView(
     Guid PersonId, string FullName, string? Email, string? JobTitle, Guid AgencyId, string AgencyName,
     PersonSignIn? SignIn, Guid Version);
 
+/// <param name="HasPassword">False for a sign-in imported from a list, until an administrator gives its first password.</param>
 public sealed record PersonSignIn(
-    string UserId, IReadOnlySet<Role> Roles, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled);
+    string UserId, IReadOnlySet<Role> Roles, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, bool HasPassword = true);
 
 public sealed record AgencyAdminView(
     Guid Id, string Name, AgencyKind Kind, string? SeniorContactName, string? SeniorContactEmail, int People, Guid Version);

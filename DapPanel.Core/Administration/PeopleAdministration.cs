@@ -24,6 +24,9 @@ public interface IPeopleAdministration
     Task SetActiveAsync(Actor actor, Guid personId, bool active, Guid expectedVersion, CancellationToken cancellationToken = default);
     Task UnlockAsync(Actor actor, Guid personId, Guid expectedVersion, CancellationToken cancellationToken = default);
     Task ResetTwoFactorAsync(Actor actor, Guid personId, Guid expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>The first password of a sign-in that has none (imported from a list), given to the person by the administrator.</summary>
+    Task SetFirstPasswordAsync(Actor actor, Guid personId, string password, Guid expectedVersion, CancellationToken cancellationToken = default);
 }
 
 public sealed class PeopleAdministration(
@@ -49,7 +52,7 @@ public sealed class PeopleAdministration(
         {
             var user = users.FirstOrDefault(u => u.PersonId == p.Id);
             var signIn = user is null ? null : new PersonSignIn(user.Id, roles.GetValueOrDefault(user.Id) ?? new HashSet<Role>(),
-                user.IsActive, user.LockoutEnd > now, user.TwoFactorEnabled);
+                user.IsActive, user.LockoutEnd > now, user.TwoFactorEnabled, user.PasswordHash is not null);
             return new PersonAccountView(p.Id, p.FullName, p.Email, p.JobTitle, p.AgencyId, p.Agency, signIn, p.Version);
         }).ToList();
     }
@@ -177,6 +180,28 @@ public sealed class PeopleAdministration(
         await SaveAsync(db, actor, person, user, AuditAction.PermissionChanged,
             $"Reset {person.FullName}'s two-factor sign-in; they set it up again at their next sign-in",
             before, "two-factor sign-in off, authenticator and recovery codes removed", cancellationToken);
+    }
+
+    public async Task SetFirstPasswordAsync(Actor actor, Guid personId, string password, Guid expectedVersion,
+        CancellationToken cancellationToken = default)
+    {
+        actor.Require(Managing, Role.Administrator);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DapPanelUser>>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (person, user) = await LoadAsync(db, personId, expectedVersion, cancellationToken);
+        if (user.PasswordHash is not null)
+            throw new DomainRuleException($"{person.FullName} already has a password: they change it themselves, or ask for their account to be unlocked.");
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            if (!result.Succeeded) problems.AddRange(result.Errors.Select(e => e.Description));
+        }
+        InvalidInputException.ThrowIfAny(problems);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        await SaveAsync(db, actor, person, user, AuditAction.PermissionChanged, $"Gave {person.FullName} their first password",
+            "no password", "first password given", cancellationToken);
     }
 
     async Task<(Person Person, DapPanelUser User)> LoadAsync(DapPanelDbContext db, Guid personId, Guid expectedVersion,
