@@ -27,7 +27,12 @@ public sealed class AuditSearchTests : IAsyncLifetime
     {
         database = await SqliteDatabase.CreateAsync();
         await using var db = database.CreateDbContext();
-        db.Cases.Add(new CaseBuilder().WithReference("DAPP-26-041").Build());
+        // The manager oversees the panel their agency sits on: the case and meeting are that panel's.
+        var agency = new Agency { Name = "Community Safety", Kind = AgencyKind.Other, Id = manager.AgencyId };
+        var panel = new Panel { Name = "Test DAPP", Area = "Testborough" };
+        panel.Members.Add(new PanelMembership { AgencyId = agency.Id });
+        db.AddRange(agency, panel, new Meeting { Id = meetingId, PanelId = panel.Id, StartsAt = clock.GetUtcNow(), Location = "Room 1" });
+        db.Cases.Add(new CaseBuilder().WithReference("DAPP-26-041").OnPanel(panel.Id).Build());
         var c = db.ChangeTracker.Entries<Case>().Single().Entity;
         c.Id = caseId;
         var log = new AuditLog(database, clock);
@@ -44,6 +49,19 @@ public sealed class AuditSearchTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task A_manager_of_another_panel_sees_none_of_this_panels_meetings_and_cases()
+    {
+        var elsewhere = As("Lee Other Borough", Role.Manager);
+
+        var theirs = await Search.SearchAsync(elsewhere, new AuditQuery());
+        var ours = await Search.SearchAsync(manager, new AuditQuery(MeetingId: meetingId));
+
+        Assert.DoesNotContain(theirs.Entries, e => e.CaseId == caseId || e.MeetingId == meetingId);
+        Assert.Empty((await Search.OptionsAsync(elsewhere)).Meetings);
+        Assert.Equal(13, ours.Entries.Count);
+    }
 
     [Fact]
     public async Task Only_administrators_and_managers_search_or_export()

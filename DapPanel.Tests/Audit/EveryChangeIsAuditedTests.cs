@@ -105,8 +105,8 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
         ["IReferralService.SubmitAsync"] = async w =>
         {
             var admin = await w.Admin();
-            var police = await w.Server.AgencyIdAsync(AgencyKind.Police);
-            return (admin, () => w.Get<IReferralService>().SubmitAsync(admin, Referral(w, police)));
+            var referral = await ReferralAsync(w, await w.Server.AgencyIdAsync(AgencyKind.Police));
+            return (admin, () => w.Get<IReferralService>().SubmitAsync(admin, referral));
         },
         ["IAgendaService.CreateMeetingAsync"] = async w =>
         {
@@ -119,7 +119,7 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
         {
             var admin = await w.Admin();
             var meeting = await w.Server.CreateAsync(1, daysAhead: 60);
-            var saved = await w.Get<IReferralService>().SubmitAsync(admin, Referral(w, await w.Server.AgencyIdAsync(AgencyKind.Police)));
+            var saved = await w.Get<IReferralService>().SubmitAsync(admin, await ReferralAsync(w, await w.Server.AgencyIdAsync(AgencyKind.Police)));
             var view = await w.Get<IAgendaService>().GetAsync(admin, meeting.Id);
             return (admin, () => w.Get<IAgendaService>().AddItemAsync(admin, meeting.Id, view.Meeting.Version, saved.CaseId,
                 AgendaItemKind.NewReferral));
@@ -449,8 +449,9 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
         return (admin, () => change(w, admin, person));
     };
 
-    static ReferralInput Referral(World w, Guid referrerAgencyId) => new()
+    static async Task<ReferralInput> ReferralAsync(World w, Guid referrerAgencyId) => new()
     {
+        PanelId = await w.Server.ReadAsync(db => db.Panels.Where(p => p.Name == DemoPanel.PanelName).Select(p => p.Id).SingleAsync()),
         Source = ReferralSource.Police, ReferrerName = "PC Alex Swift", ReferrerAgencyId = referrerAgencyId, ReferredOn = w.Today,
         PerpetratorName = $"Audit Person {Guid.NewGuid().ToString("N")[..6]}", PerpetratorDateOfBirth = new DateOnly(1984, 3, 2),
         VictimSurvivors = [new VictimInput { FullName = "Test Victim" }], ChildrenCount = 1, RiskLevel = RiskLevel.High,

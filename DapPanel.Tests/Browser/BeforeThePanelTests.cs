@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Meetings;
@@ -19,6 +20,7 @@ public class BeforeThePanelTests
             var admin = await server.DemoAsync("admin@dappanel.example", Role.Administrator);
             var referral = await server.Services.GetRequiredService<IReferralService>().SubmitAsync(admin, new ReferralInput
             {
+                PanelId = await server.ReadAsync(db => db.Panels.Select(p => p.Id).SingleAsync()),
                 Source = ReferralSource.Marac, ReferrerName = "Ash Dunlin",
                 ReferrerAgencyId = (await server.DemoAsync("idva@dappanel.example", Role.AgencyMember)).AgencyId,
                 ReferredOn = PanelTime.Today(TimeProvider.System), PerpetratorName = "Callum Thorne",

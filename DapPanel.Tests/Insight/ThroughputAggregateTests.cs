@@ -47,6 +47,7 @@ public class ThroughputAggregateTests : IAsyncLifetime
         anna = NewCase("S-1", CaseStatus.Closed, acceptedOn: SmallPanel.Dates[0], closedOn: SmallPanel.Dates[2], ClosureReason.RiskReduced);
         ben = NewCase("S-2", CaseStatus.Accepted, acceptedOn: SmallPanel.Dates[3]);
         cole = NewCase("S-3", CaseStatus.NotSuitable);
+        foreach (var c in new[] { anna, ben, cole }) c.PanelId = small.Panel.Id;
         db.Cases.AddRange(anna, ben, cole);
 
         // 6 January: Anna accepted, Ben brought back for review.

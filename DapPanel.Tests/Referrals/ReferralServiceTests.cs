@@ -14,6 +14,7 @@ public class ReferralServiceTests : IAsyncLifetime
 
     ReferralInput Valid(string name = "Dean Alder", string victim = "Amy Daisy") => new()
     {
+        PanelId = world.Panel.Id,
         Source = ReferralSource.Police, ReferrerName = "PC Alex Swift", ReferrerAgencyId = world.Agencies[AgencyKind.Police].Id,
         ReferredOn = world.Today, PerpetratorName = name, PerpetratorDateOfBirth = new DateOnly(1985, 4, 12),
         VictimSurvivors = [new VictimInput { FullName = victim, Address = "1 Example Road", Contact = "07700 900001" }],

@@ -304,6 +304,8 @@ public class PanelRehearsalTests
                 Referral("DAPP-26-903", "Reece Nettle", today.AddDays(-4)),
                 OpenCase("DAPP-26-904", "Carl Sorrel", today.AddMonths(-2), today),
                 OpenCase("DAPP-26-905", "Joel Tansy", today.AddMonths(-4), today));
+            var panelId = await db.Panels.Select(p => p.Id).SingleAsync();
+            foreach (var added in db.ChangeTracker.Entries<Case>()) added.Entity.PanelId = panelId;
             await db.SaveChangesAsync();
             return await db.Cases.SingleAsync(c => c.Perpetrator.FullName == "Karl Yew");
         });

@@ -10,6 +10,7 @@ public sealed class CaseBuilder
     string reference = "TEST-26-" + Interlocked.Increment(ref lastReference).ToString("000000");
     string name = "Test Perpetrator";
     DateOnly? acceptedOn;
+    Guid panelId;
     readonly List<VictimSurvivor> victims = [];
     readonly List<string> aliases = [];
 
@@ -17,6 +18,7 @@ public sealed class CaseBuilder
     public CaseBuilder WithReference(string value) { reference = value; return this; }
     public CaseBuilder AcceptedOn(DateOnly date) { acceptedOn = date; return this; }
     public CaseBuilder WithAlias(string alias) { aliases.Add(alias); return this; }
+    public CaseBuilder OnPanel(Guid id) { panelId = id; return this; }
 
     public CaseBuilder WithVictim(string fullName, string? address = null, string? contact = null)
     {
@@ -28,6 +30,7 @@ public sealed class CaseBuilder
     {
         var c = new Case
         {
+            PanelId = panelId,
             Reference = reference,
             Perpetrator = new Perpetrator { FullName = name, DateOfBirth = new DateOnly(1985, 4, 12), Aliases = [.. aliases] },
             ReferredOn = new DateOnly(2026, 1, 5),

@@ -68,6 +68,8 @@ public sealed class PanelWorld : IAsyncDisposable
             people.Add((p, kind == AgencyKind.Other ? Role.Administrator : Role.AgencyMember));
         }
         db.Panels.Add(Panel);
+        // Jo Linnet coordinates the panel and chairs it: chairs see only the panels they chair.
+        Panel.Chairs.Add(new PanelChair { PersonId = people[3].Person.Id });
         // Version 1 of the agreement, acknowledged by everyone: tests of the gate withdraw or publish anew.
         db.InformationSharingAgreements.Add(new InformationSharingAgreement
         {
@@ -89,6 +91,7 @@ public sealed class PanelWorld : IAsyncDisposable
     public async Task<Case> AddCaseAsync(Case c)
     {
         await using var db = Db.CreateDbContext();
+        if (c.PanelId == Guid.Empty) c.PanelId = Panel.Id;
         db.Cases.Add(c);
         await db.SaveChangesAsync();
         return c;

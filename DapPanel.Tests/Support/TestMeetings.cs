@@ -26,6 +26,7 @@ public static class TestMeetings
         for (var i = 0; i < items; i++)
         {
             var c = caseFor?.Invoke(i) ?? new CaseBuilder().Named($"Test Person {i + 1}").WithVictim("Test Victim").Build();
+            if (c.PanelId == Guid.Empty) c.PanelId = panel.Id;
             cases.Add(c);
             meeting.AgendaItems.Add(new AgendaItem
             {

@@ -75,6 +75,7 @@ public class ReferralBadInputTests(MatrixWorld world)
         var unique = Guid.NewGuid().ToString("N")[..8];
         return new ReferralInput
         {
+            PanelId = world.PanelId,
             Source = ReferralSource.Police, ReferrerName = "DS Referrer", ReferrerAgencyId = agency,
             ReferredOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
             PerpetratorName = $"Hostile Input {tag} {unique}", PerpetratorDateOfBirth = new DateOnly(1985, 3, 14),
