@@ -1,5 +1,6 @@
 using DapPanel.App.Components.Shared;
 using DapPanel.App.Pdf;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Minutes;
 
@@ -83,7 +84,8 @@ public static class MinutesPdf
         pdf.Heading("Attendance");
         var table = new PdfTable(new("Agency", 3), new("Name", 2.4), new("Attendance", 2.4), new("Where", 1.4));
         foreach (var a in m.Attendance)
-            table.Row(a.AgencyName, (a.PersonName ?? "—") + (a.IsObserver ? " (observer)" : ""), a.Status.Label(),
+            table.Row(a.AgencyName, (a.PersonName ?? "—") + (a.IsObserver ? " (observer)" : ""),
+                a.Status.Label() + (a.ApologiesSent is { } sent ? $" (had sent {sent.Label().ToLowerInvariant()})" : ""),
                 a.Status switch
                 {
                     AttendanceStatus.PresentInRoom => "In the room",
@@ -96,6 +98,8 @@ public static class MinutesPdf
         var apologies = m.Attendance.Where(a => a.Status is AttendanceStatus.Apologies or AttendanceStatus.ApologiesWithInformation)
             .Select(a => a.AgencyName).Distinct().ToList();
         if (apologies.Count > 0) pdf.Paragraph("Apologies: " + string.Join(", ", apologies) + ".");
+        foreach (var a in m.Attendance.Where(a => a.Note is not null && (a.ApologiesSent is not null || a.Status.IsApologies())))
+            pdf.Paragraph($"With apologies from {a.PersonName ?? a.AgencyName} ({a.AgencyName}): {a.Note}", PdfStyles.Small);
         pdf.Paragraph(m.AbsentCoreAgencies.Count == 0 ? "Every core agency was represented."
             : "Core agencies not represented: " + string.Join(", ", m.AbsentCoreAgencies) + ".",
             m.AbsentCoreAgencies.Count == 0 ? PdfStyles.Body : PdfStyles.Warning);
