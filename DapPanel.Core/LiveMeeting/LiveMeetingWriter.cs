@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
@@ -35,7 +36,37 @@ public sealed class LiveMeetingWriter(
         if (command.Id == Guid.Empty)
             throw new DomainRuleException("Each command needs its own id so a retry is applied once.");
         var fingerprint = command.FingerprintFor(actor);
-        if (await AnsweredAsync(command, fingerprint, cancellationToken) is { } answered) return answered;
+        // A client retrying while its first call is still running waits for it here, and is then answered from it;
+        // across nodes the unique command id in the database does the same.
+        var gate = running.GetOrAdd(command.Id, _ => new Gate());
+        Interlocked.Increment(ref gate.Users);
+        try
+        {
+            await gate.Turn.WaitAsync(cancellationToken);
+            try
+            {
+                if (await AnsweredAsync(command, fingerprint, cancellationToken) is { } answered) return answered;
+                return await ApplyOnceAsync(actor, command, fingerprint, kind, change, cancellationToken);
+            }
+            finally { gate.Turn.Release(); }
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref gate.Users) == 0) running.TryRemove(new KeyValuePair<Guid, Gate>(command.Id, gate));
+        }
+    }
+
+    sealed class Gate
+    {
+        public readonly SemaphoreSlim Turn = new(1, 1);
+        public int Users;
+    }
+
+    readonly ConcurrentDictionary<Guid, Gate> running = new();
+
+    async Task<long> ApplyOnceAsync(Actor actor, LiveCommand command, string fingerprint, string kind,
+        Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken)
+    {
         try
         {
             return await ApplyAsync(actor, command, fingerprint, kind, change, cancellationToken);
