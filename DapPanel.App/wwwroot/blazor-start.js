@@ -2,7 +2,7 @@
 // initializers (PageAssetsTests holds it), so saying so here spares every page load the request that asks the server
 // for them before the circuit can start.
 //
-// Reconnection (docs/decisions/0010-reconnection.md): after a dropped connection the page tries again every quarter
+// Reconnection (docs/decisions/0014-reconnection.md): after a dropped connection the page tries again every quarter
 // second for four minutes (longer than the server keeps a disconnected circuit), so it rejoins within about a second
 // of the network coming back instead of Blazor's default five- and thirty-second waits. When it rejoins the same
 // circuit, every field the person has changed is sent again as it now reads: what they typed while the connection was
