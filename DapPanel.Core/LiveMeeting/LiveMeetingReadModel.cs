@@ -55,10 +55,11 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
     {
         snapshots.TryRemove(meetingId, out _);
         lastRead.TryRemove(meetingId, out _);
+        shown.TryRemove(meetingId, out _);
     }
 
-    /// <summary>Meetings with a snapshot held (or being built) on this node.</summary>
-    public int Held => snapshots.Count;
+    /// <summary>Meetings with a snapshot held (or being built), or remembered as open, on this node.</summary>
+    public int Held => snapshots.Keys.Union(shown.Keys).Count();
 
     /// <summary>
     /// After a change saved outside the live room's commands (the agenda, circulation, a review update, an erasure, the
@@ -69,26 +70,39 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
     {
         if (saved.Directory) tables.Clear();
         var touched = new List<(Guid, long)>();
-        foreach (var (meetingId, lazy) in snapshots)
+        // What each meeting showed when last built is kept apart from its snapshot, which a command may have dropped
+        // meanwhile: its rooms are still open, and must still be told.
+        foreach (var (meetingId, what) in shown)
         {
-            var built = lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result : null;
-            // Still being built, it may have read the database before this change was saved.
-            if (built is not null && !saved.Directory && !saved.MeetingIds.Contains(meetingId) && !Shows(built, saved)) continue;
-            if (snapshots.TryRemove(new KeyValuePair<Guid, Lazy<Task<MeetingSnapshot?>>>(meetingId, lazy)))
-                touched.Add((meetingId, built?.View.Version ?? 0));
+            if (!saved.Directory && !saved.MeetingIds.Contains(meetingId) && !what.Shows(saved)) continue;
+            snapshots.TryRemove(meetingId, out _);
+            touched.Add((meetingId, what.Version));
         }
+        // A first build still under way may have read the database before this change was saved.
+        foreach (var (meetingId, lazy) in snapshots)
+            if (!shown.ContainsKey(meetingId) && !(lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+                && snapshots.TryRemove(new KeyValuePair<Guid, Lazy<Task<MeetingSnapshot?>>>(meetingId, lazy)))
+                touched.Add((meetingId, 0));
         foreach (var meetingId in saved.MeetingIds)
             if (touched.All(t => t.Item1 != meetingId)) touched.Add((meetingId, 0));
         return touched;
     }
 
-    static bool Shows(MeetingSnapshot snapshot, SavedElsewhere saved) =>
-        saved.PanelIds.Contains(snapshot.PanelId)
-        || snapshot.View.Items.Any(i => saved.ItemIds.Contains(i.Id) || saved.CaseIds.Contains(i.Case.Id));
+    /// <summary>What a meeting's room showed when its snapshot was last built: enough to tell whether a save touches it.</summary>
+    sealed record Shown(Guid PanelId, IReadOnlySet<Guid> ItemIds, IReadOnlySet<Guid> CaseIds, long Version)
+    {
+        public static Shown Of(MeetingSnapshot snapshot) => new(snapshot.PanelId,
+            snapshot.View.Items.Select(i => i.Id).ToHashSet(), snapshot.View.Items.Select(i => i.Case.Id).ToHashSet(), snapshot.View.Version);
+
+        public bool Shows(SavedElsewhere saved) => saved.PanelIds.Contains(PanelId) || saved.ItemIds.Overlaps(ItemIds)
+            || saved.CaseIds.Overlaps(CaseIds);
+    }
+
+    readonly ConcurrentDictionary<Guid, Shown> shown = new();
 
     /// <summary>
-    /// After an administrator changes an agency or a person: open rooms on this node read the panel's agencies
-    /// and people afresh at their next change instead of within 30 seconds.
+    /// After an administrator changes an agency or a person (or another node says so): every snapshot and the panels'
+    /// tables are read again at their next use.
     /// </summary>
     public void DirectoryChanged()
     {
@@ -138,7 +152,10 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         var before = clock.GetUtcNow() - IdleFor;
         foreach (var (meetingId, readAt) in lastRead)
             if (meetingId != building && readAt < before && lastRead.TryRemove(new KeyValuePair<Guid, DateTimeOffset>(meetingId, readAt)))
+            {
                 snapshots.TryRemove(meetingId, out _);
+                shown.TryRemove(meetingId, out _);
+            }
     }
 
     async Task<MeetingSnapshot?> FollowAsync(Guid meetingId, Lazy<Task<MeetingSnapshot?>> before, long version,
@@ -235,7 +252,9 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         {
             Items = items.Select(i => i with { Case = i.Case with { Victims = VictimInformation.Withheld } }).ToValueList(),
         };
-        return new MeetingSnapshot(view, withheld, meeting.PanelId, table.MemberIds, agencyNames);
+        var snapshot = new MeetingSnapshot(view, withheld, meeting.PanelId, table.MemberIds, agencyNames);
+        shown[meetingId] = Shown.Of(snapshot);
+        return snapshot;
     }
 
     /// <summary>

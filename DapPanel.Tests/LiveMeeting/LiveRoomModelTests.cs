@@ -26,7 +26,7 @@ namespace DapPanel.Tests.LiveMeeting;
 [Collection(LiveServerCollection.Name)]
 public class LiveRoomModelTests(TestServer server, ITestOutputHelper output) : LiveMeetingTestBase(server)
 {
-    const int Steps = 2500;
+    const int Steps = 2000;
     ITestOutputHelper Output => output;
     const int Items = 6;
 
