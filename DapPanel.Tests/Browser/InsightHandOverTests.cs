@@ -11,6 +11,7 @@ namespace DapPanel.Tests.Browser;
 /// The insight dashboard opened by its address: the prerendered page hands its figures to the interactive one, which
 /// shows them at once instead of querying the database a second time while the page connects.
 /// </summary>
+[Trait("Category", "Browser")]
 public class InsightHandOverTests
 {
     [Fact]

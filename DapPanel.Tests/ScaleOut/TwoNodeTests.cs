@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DapPanel.Tests.ScaleOut;
 
 /// <summary>Two nodes behind one address act as one: same data, same live room, same sign-in.</summary>
+[Trait("Category", "Postgres")]
+[Trait("Category", "Redis")]
 public class TwoNodeTests
 {
     const string Password = DemoLogins.Password;

@@ -8,10 +8,17 @@ static class HeadlessChromium
 {
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
-        ExecutablePath = "/usr/bin/chromium", Headless = true,
+        ExecutablePath = ChromiumPath(), Headless = true,
         Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
     });
+
+    /// <summary>Debian's chromium, as the tests find it: <c>CHROMIUM</c>, else <c>chromium</c> on the PATH.</summary>
+    static string ChromiumPath() =>
+        Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } path ? path
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, "chromium")).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("chromium was not found: set CHROMIUM to its path or put Debian's chromium on the PATH.");
 
     /// <summary>
     /// Opens the pages a benchmark watches: by default as tabs of one browser profile (one context), the way the
