@@ -422,8 +422,11 @@ public class PanelRehearsalTests
         return pdf;
     }
 
-    static void AssertMarkedOnEveryPage(PdfText pdf) =>
+    static void AssertMarkedOnEveryPage(PdfText pdf)
+    {
+        Assert.NotEmpty(pdf.Pages);
         Assert.All(pdf.Pages, page => Assert.Contains("OFFICIAL-SENSITIVE", page));
+    }
 
     static async Task<IPage> SignedInAsync(BrowserFixture browser, TestServer server, string email, int width = 1440, int height = 900)
     {

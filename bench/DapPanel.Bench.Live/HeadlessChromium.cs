@@ -22,7 +22,7 @@ static class HeadlessChromium
 
     /// <summary>
     /// Opens the pages a benchmark watches: by default as tabs of one browser profile (one context), the way the
-    /// framework floor in BENCHMARKS.md was measured; with --context-per-page each page gets a profile of its own,
+    /// framework floor for this kind of machine was measured; with --context-per-page each page gets a profile of its own,
     /// which costs chromium itself about half as much again per change on this machine.
     /// </summary>
     public sealed class Tabs(IBrowser browser, string? storageState, bool contextPerPage)
