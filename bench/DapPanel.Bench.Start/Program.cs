@@ -6,17 +6,18 @@ using DapPanel.Bench.Live;
 // How long the app takes to start, as a process of its own on a loopback port, until it serves the sign-in page:
 // a first start on an empty data folder (migrations and the demo panel) and a warm start over that folder.
 //   dotnet run -c Release --project bench/DapPanel.Bench.Start [-- --runs 20]
-// Two ways of running it, each from its own build: the published Release build in Production (as a node runs), and the
-// Debug build in Development (what `dotnet run --project DapPanel.App` starts once its build check is done).
+// Two ways of running it, each from its own build: the published Release build in Production, compiled ahead of time as
+// docs/operations.md publishes it (as a node runs), and the Debug build in Development (what
+// `dotnet run --project DapPanel.App` starts once its build check is done).
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(20);
 var root = FindRepositoryRoot();
 var work = Path.Combine(Path.GetTempPath(), "dappanel-bench-start", Guid.NewGuid().ToString("N"));
 var published = Path.Combine(work, "published");
-Run("dotnet", $"publish \"{Path.Combine(root, "DapPanel.App")}\" -c Release -o \"{published}\" -nologo -v quiet");
+Run("dotnet", $"publish \"{Path.Combine(root, "DapPanel.App")}\" -c Release -r linux-x64 --self-contained false -o \"{published}\" -nologo -v quiet");
 Run("dotnet", $"build \"{Path.Combine(root, "DapPanel.App")}\" -c Debug -nologo -v quiet");
 var ways = new (string Name, string Folder, string Environment)[]
 {
-    ("Published Release build, Production", published, "Production"),
+    ("Published Release build (ready to run), Production", published, "Production"),
     ("Debug build, Development (dotnet run without its build check)", Path.Combine(root, "DapPanel.App", "bin", "Debug", "net10.0"), "Development"),
 };
 
