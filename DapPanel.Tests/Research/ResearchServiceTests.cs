@@ -54,6 +54,7 @@ public class ResearchServiceTests : IAsyncLifetime
         }
 
         var police = await world.Research.GetForAgencyAsync(world.Police, meeting.Id);
+        Assert.NotEmpty(police.Cases);
         Assert.All(police.Cases, c => Assert.Null(c.Answer));
         var board = await world.Research.GetReadinessAsync(world.Chair, meeting.Id);
         Assert.Equal("On licence until 2027; two recalls.", board.Rows[0].Cells.Single(c => c.AgencyId == world.Probation.AgencyId).Notes);

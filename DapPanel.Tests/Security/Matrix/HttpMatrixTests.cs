@@ -16,6 +16,7 @@ namespace DapPanel.Tests.Security.Matrix;
 /// <summary>Every page and HTTP endpoint of the app against every persona: allowed ones get in, the rest are
 /// refused, and nobody's response carries names they may not see.</summary>
 [Collection(MatrixCollection.Name)]
+[Trait("Category", "Slow")]
 public partial class HttpMatrixTests(MatrixWorld world)
 {
     public static TheoryData<string, Persona> PageCases() => Cross(AccessRules.Pages.Keys);
