@@ -6,6 +6,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Cases;
 using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
+using DapPanel.Core.Security;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Home;
 using DapPanel.Core.LiveMeeting;
@@ -32,6 +33,7 @@ public static class CoreServices
         services.AddDatabase(storage, database ?? new DatabaseSettings());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<SignInChanges>();
         services.AddSingleton<NeedToKnow>();
         services.AddSingleton<IInformationSharingService, InformationSharingService>();
         services.AddSingleton<IAuditSearch, AuditSearch>();

@@ -25,7 +25,7 @@ static class HostingServices
         if (redis.IsSet) dataProtection.PersistKeysToDbContext<DapPanelDbContext>();
         else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataFolder, "keys")));
 
-        // The hub's limits and what its callers are told: docs/decisions/0015-meeting-hub-limits-and-refusals.md.
+        // The hub's limits and what its callers are told: docs/decisions/0017-meeting-hub-limits-and-refusals.md.
         var signalR = services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = MeetingHubLimits.MaximumReceiveMessageSize;

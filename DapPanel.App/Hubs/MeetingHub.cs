@@ -23,7 +23,11 @@ public sealed class MeetingHub(
 
     public static string GroupOf(Guid meetingId) => "meeting:" + meetingId;
 
-    Actor Actor => ActorAccessor.FromPrincipal(Context.User!) ?? throw new HubException("Your session has ended; sign in again.");
+    /// <summary>The caller, in this connection's one view: its reads of a meeting are audited once per connection.</summary>
+    Actor Actor => (ActorAccessor.FromPrincipal(Context.User!) ?? throw new HubException("Your session has ended; sign in again."))
+        with { View = ConnectionView };
+
+    Guid ConnectionView => (Guid)(Context.Items.TryGetValue("view", out var view) ? view! : Context.Items["view"] = Guid.NewGuid());
 
     string Seat => "hub:" + Context.ConnectionId;
 
@@ -122,11 +126,9 @@ public sealed class MeetingHub(
     /// <summary>Refusals go back to the caller only, as a plain message (MeetingHubFilter logs them); nothing else is disclosed.</summary>
     async Task<T> Guard<T>(Func<Actor, Task<T>> command)
     {
+        // The connection itself is closed by HubSessions; this call is refused in words the caller can show.
         if (!await sessions.IsCurrentRecentlyAsync(Context.User!))
-        {
-            Context.Abort();
             throw new HubException("Your access has changed; sign in again.");
-        }
         try
         {
             return await command(Actor);

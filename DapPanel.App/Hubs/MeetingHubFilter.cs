@@ -54,7 +54,7 @@ public sealed class MeetingHubFilter(ILogger<MeetingHubFilter> log) : IHubFilter
 public sealed class ServerFaultException()
     : Exception("The server could not complete this. Nothing was changed by it; try again, and tell the administrator if it keeps happening.");
 
-/// <summary>The meeting hub's deliberate limits (docs/decisions/0015-meeting-hub-limits-and-refusals.md).</summary>
+/// <summary>The meeting hub's deliberate limits (docs/decisions/0017-meeting-hub-limits-and-refusals.md).</summary>
 public static class MeetingHubLimits
 {
     /// <summary>

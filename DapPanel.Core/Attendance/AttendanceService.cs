@@ -1,6 +1,7 @@
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public interface IAttendanceService
 
 public sealed class AttendanceService(
     IDbContextFactory<DapPanelDbContext> dbFactory, LiveMeetingWriter writer, ConfidentialityRegister register,
-    IAuditLog audit, TimeProvider clock) : IAttendanceService
+    NeedToKnow needToKnow, IAuditLog audit, TimeProvider clock) : IAttendanceService
 {
     const string Recording = "record attendance";
 
@@ -163,7 +164,7 @@ public sealed class AttendanceService(
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Panel)
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
-        await LiveAccess.EnsureCanEnterAsync(db, actor, meeting.PanelId, cancellationToken);
+        await LiveAccess.EnsureCanEnterAsync(needToKnow, actor, meeting, cancellationToken);
         var at = await db.ConfidentialityAcknowledgements
             .Where(a => a.MeetingId == meetingId && a.PersonId == actor.PersonId)
             .Select(a => (DateTimeOffset?)a.AcknowledgedAt).SingleOrDefaultAsync(cancellationToken);
@@ -176,7 +177,7 @@ public sealed class AttendanceService(
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Panel)
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
-        await LiveAccess.EnsureCanEnterAsync(db, actor, meeting.PanelId, cancellationToken);
+        await LiveAccess.EnsureCanEnterAsync(needToKnow, actor, meeting, cancellationToken);
         if (await db.ConfidentialityAcknowledgements.AnyAsync(a => a.MeetingId == meetingId && a.PersonId == actor.PersonId,
                 cancellationToken))
         {

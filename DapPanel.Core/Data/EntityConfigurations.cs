@@ -162,6 +162,9 @@ sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
         audit.HasIndex(a => new { a.MeetingId, a.At });
         audit.HasIndex(a => new { a.UserId, a.At });
         audit.HasIndex(a => new { a.Action, a.At });
+        audit.Property(a => a.ViewKey).HasMaxLength(AuditEvent.MaxViewKeyLength);
+        // A view's disclosure is written once even when two nodes record it at the same moment.
+        audit.HasIndex(a => new { a.UserId, a.ViewKey }).IsUnique().HasFilter("\"ViewKey\" IS NOT NULL");
     }
 }
 

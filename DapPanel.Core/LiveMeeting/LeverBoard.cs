@@ -43,8 +43,9 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
         writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "EditLever", leverId, input, expectedVersion), "lever-changed", async ctx =>
         {
             LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
-            var lever = await FindAsync(ctx, leverId, expectedVersion);
+            var lever = await FindAsync(ctx, leverId);
             LiveAccess.EnsureSpeaksFor(actor, lever.AgencyId);
+            EnsureUnchanged(lever, expectedVersion);
             if (input.AgencyId != lever.AgencyId)
                 throw new DomainRuleException("A lever stays with the agency that offered it; withdraw it and add a new one instead.");
             var (agencyName, description) = await CheckAsync(ctx, input);
@@ -59,8 +60,9 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
         writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "WithdrawLever", leverId, expectedVersion), "lever-withdrawn", async ctx =>
         {
             LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
-            var lever = await FindAsync(ctx, leverId, expectedVersion);
+            var lever = await FindAsync(ctx, leverId);
             LiveAccess.EnsureSpeaksFor(actor, lever.AgencyId);
+            EnsureUnchanged(lever, expectedVersion);
             lever.IsWithdrawn = true;
             return new ChangeNote($"Withdrew a lever: {lever.Area.Label()}", lever.Id, lever.CaseId, lever.Description,
                 Changed: SnapshotPart.Levers);
@@ -80,14 +82,18 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
         return (agencyName, description);
     }
 
-    static async Task<Lever> FindAsync(CommandContext ctx, Guid leverId, Guid expectedVersion)
+    static async Task<Lever> FindAsync(CommandContext ctx, Guid leverId)
     {
         var caseIds = ctx.Meeting.AgendaItems.Select(i => i.CaseId).ToList();
-        var lever = await ctx.Db.Levers.SingleOrDefaultAsync(l => l.Id == leverId && caseIds.Contains(l.CaseId), ctx.CancellationToken)
+        return await ctx.Db.Levers.SingleOrDefaultAsync(l => l.Id == leverId && caseIds.Contains(l.CaseId), ctx.CancellationToken)
             ?? throw new NotFoundException("That lever is not on this meeting's agenda.");
+    }
+
+    /// <summary>Asked only after the caller is known to speak for the lever's agency: the conflict quotes the lever.</summary>
+    static void EnsureUnchanged(Lever lever, Guid expectedVersion)
+    {
         if (lever.Version != expectedVersion)
             throw new ConcurrencyConflictException(
                 $"Someone changed this lever before you saved. It now reads: {lever.Family.Label()} · {lever.Area.Label()}: \"{lever.Description}\"{(lever.IsWithdrawn ? " (withdrawn)" : "")}.");
-        return lever;
     }
 }

@@ -32,18 +32,18 @@ public sealed class LiveMeetingQueries(
     public async Task<LiveMeetingView> GetViewAsync(Actor actor, Guid meetingId, long atLeastVersion = 0,
         CancellationToken cancellationToken = default)
     {
-        var snapshot = await SnapshotAsync(actor, meetingId, atLeastVersion, cancellationToken);
-        var basis = await needToKnow.BasisAsync(actor, snapshot.PanelId, cancellationToken);
+        var (snapshot, basis) = await EnterAsync(actor, meetingId, atLeastVersion, cancellationToken);
         await confidentiality.EnsureAcknowledgedAsync(actor, meetingId, cancellationToken);
+        await RecordDisclosureAsync(actor, meetingId, basis);
         return snapshot.For(basis) with { Present = presence.Present(meetingId, snapshot.AgencyNames) };
     }
 
     public async Task<IReadOnlyList<ChangeEntry>> ChangesSinceAsync(Actor actor, Guid meetingId, long version,
         CancellationToken cancellationToken = default)
     {
-        var snapshot = await SnapshotAsync(actor, meetingId, cancellationToken: cancellationToken);
-        await needToKnow.BasisAsync(actor, snapshot.PanelId, cancellationToken);
+        var (_, basis) = await EnterAsync(actor, meetingId, cancellationToken: cancellationToken);
         await confidentiality.EnsureAcknowledgedAsync(actor, meetingId, cancellationToken);
+        await RecordDisclosureAsync(actor, meetingId, basis);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.MeetingChanges.AsNoTracking()
             .Where(c => c.MeetingId == meetingId && c.Id > version)
@@ -52,13 +52,17 @@ public sealed class LiveMeetingQueries(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Once per page view or hub connection, however often the room reads the meeting again.</summary>
+    Task RecordDisclosureAsync(Actor actor, Guid meetingId, SharingBasis basis) =>
+        audit.RecordDisclosureAsync(actor, $"Opened the live room ({basis.Recorded})", meetingId: meetingId);
+
+    /// <summary>Reading ahead is reading: only joining a live meeting records attendance.</summary>
     public async Task JoinAsync(Actor actor, Guid meetingId, string seatKey, CancellationToken cancellationToken = default)
     {
-        var snapshot = await SnapshotAsync(actor, meetingId, cancellationToken: cancellationToken);
+        var (snapshot, _) = await EnterAsync(actor, meetingId, cancellationToken: cancellationToken);
+        await confidentiality.EnsureAcknowledgedAsync(actor, meetingId, cancellationToken);
         var firstSeat = presence.Join(meetingId, seatKey, actor);
         var arrived = snapshot.View.Status == MeetingStatus.Live && await RecordArrivalAsync(actor, meetingId, cancellationToken);
-        if (firstSeat && !arrived)
-            await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, "Opened the live room", meetingId: meetingId);
         if (firstSeat || arrived)
             await notifier.PublishAsync(new MeetingChanged(meetingId, snapshot.View.Version, "presence", actor.PersonId));
     }
@@ -98,18 +102,20 @@ public sealed class LiveMeetingQueries(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await Arrivals.RecordAsync(db, meetingId, actor.PersonId, actor.AgencyId, clock.GetUtcNow(), cancellationToken))
             return false;
-        // Entering the room shows its case detail, and records the person's attendance.
-        audit.Add(db, actor, AuditAction.ViewedCaseDetail, "Opened the live room: joining time recorded", meetingId: meetingId);
+        // What the room showed is recorded by the read; this records the attendance it changed.
+        audit.Add(db, actor, AuditAction.Changed, "Joined the live room: joining time recorded", meetingId: meetingId);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
-    async Task<MeetingSnapshot> SnapshotAsync(Actor actor, Guid meetingId, long atLeastVersion = 0,
+    /// <summary>The meeting as last saved, and what this person may see of it; refuses anyone who may not enter.</summary>
+    async Task<(MeetingSnapshot Snapshot, SharingBasis Basis)> EnterAsync(Actor actor, Guid meetingId, long atLeastVersion = 0,
         CancellationToken cancellationToken = default)
     {
         var snapshot = await readModel.GetAsync(meetingId, atLeastVersion, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
         LiveAccess.EnsureCanEnter(snapshot, actor);
-        return snapshot;
+        var basis = await needToKnow.MeetingBasisAsync(actor, snapshot.PanelId, snapshot.View.Status, cancellationToken);
+        return (snapshot, basis);
     }
 }

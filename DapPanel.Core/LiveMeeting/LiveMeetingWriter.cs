@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed record CommandContext(DapPanelDbContext Db, Meeting Meeting, Actor
 /// </summary>
 public sealed class LiveMeetingWriter(
     IDbContextFactory<DapPanelDbContext> dbFactory, LiveMeetingReadModel readModel, IMeetingNotifier notifier,
-    IAuditLog audit, TimeProvider clock)
+    NeedToKnow needToKnow, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// Applies the command once. A command id seen before is answered from the change it made when it asks for the
@@ -91,7 +92,7 @@ public sealed class LiveMeetingWriter(
         var meeting = await db.Meetings.Include(m => m.AgendaItems).ThenInclude(i => i.Decision)
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
-        await LiveAccess.EnsureCanEnterAsync(db, actor, meeting.PanelId, cancellationToken);
+        await LiveAccess.EnsureCanEnterAsync(needToKnow, actor, meeting, cancellationToken);
 
         var now = clock.GetUtcNow();
         var note = await change(new CommandContext(db, meeting, actor, now, PanelTime.Today(clock), cancellationToken));

@@ -35,20 +35,27 @@ public sealed record ActionRow(
     string? OwnerPersonName, DateOnly DueOn, DateOnly AgreedOn, ActionStatus Status, string? OutcomeNote,
     bool IsOverdue);
 
+/// <summary>A version of the minutes; <see cref="IsSaved"/> is false for the draft read live before the chair saves it.</summary>
 public sealed record MinutesVersionSummary(
     int Number, MinutesStatus Status, string CreatedByName, DateTimeOffset CreatedAt, string? FinalisedByName,
-    DateTimeOffset? FinalisedAt, string? CorrectionReason);
+    DateTimeOffset? FinalisedAt, string? CorrectionReason, bool IsSaved = true);
 
 /// <summary>One version of the minutes, ready to print.</summary>
 public sealed record MinutesDocument(
     MinutesContent Content, MinutesVersionSummary Version, IReadOnlyList<MinutesVersionSummary> History,
     DateTimeOffset GeneratedAt, string GeneratedFor);
 
-/// <summary>The chair's working copy: the current version's text and every version so far.</summary>
+/// <summary>
+/// The chair's working copy: the current version's text, every saved version so far, and the minutes as they print
+/// (<see cref="Content"/>). <see cref="Version"/> is <see cref="Guid.Empty"/> while nothing is saved yet.
+/// </summary>
 public sealed record MinutesEditView(
     Guid MeetingId, string PanelName, DateTimeOffset StartsAt, MinutesVersionSummary Current, Guid Version,
     string? GeneralNotes, bool ConfidentialityStatementRead, IReadOnlyList<MinutesItemEdit> Items,
-    IReadOnlyList<MinutesVersionSummary> Versions);
+    IReadOnlyList<MinutesVersionSummary> Versions, MinutesContent Content)
+{
+    public bool IsSaved => Version != Guid.Empty;
+}
 
 public sealed record MinutesItemEdit(
     Guid AgendaItemId, int Order, string CaseReference, AgendaItemKind Kind, bool IsDeferred, DecisionOutcome? Outcome,

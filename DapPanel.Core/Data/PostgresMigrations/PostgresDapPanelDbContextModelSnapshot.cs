@@ -93,6 +93,36 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Data.SignInSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +454,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<string>("ViewKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
@@ -435,6 +469,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.HasIndex("MeetingId", "At");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("UserId", "ViewKey")
+                        .IsUnique()
+                        .HasFilter("\"ViewKey\" IS NOT NULL");
 
                     b.ToTable("AuditEvents");
                 });
