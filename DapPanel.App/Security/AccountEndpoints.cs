@@ -20,10 +20,11 @@ public static class AccountEndpoints
             var idle = context.Request.HasFormContentType && context.Request.Form["reason"] == "idle";
             // Deletes the session on the server (the cookie's ticket store), not only the browser's cookie.
             await signIn.SignOutAsync();
-            sessions.SignedOut(context.User);
+            var signInPage = idle ? "/account/login?idle=true" : "/account/login";
+            sessions.SignedOut(context.User, signInPage);
             if (actor is not null)
                 await audit.RecordAsync(actor, AuditAction.SignOut, idle ? "Signed out after the idle time" : "Signed out");
-            return Results.LocalRedirect(idle ? "/account/login?idle=true" : "/account/login");
+            return Results.LocalRedirect(signInPage);
         }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // Open pages call this while their person is active: the sliding cookie renews itself on the way.

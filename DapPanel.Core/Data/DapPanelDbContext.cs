@@ -78,7 +78,7 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampChanges();
-        InsightStaleness.MarkAsync(this, synchronous: true, CancellationToken.None).GetAwaiter().GetResult();
+        InsightStaleness.Mark(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -86,7 +86,7 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     {
         StampChanges();
         // The panel insight's monthly counts go stale in the same transaction as the change they count.
-        await InsightStaleness.MarkAsync(this, synchronous: false, cancellationToken);
+        await InsightStaleness.MarkAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

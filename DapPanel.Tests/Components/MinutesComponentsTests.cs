@@ -120,6 +120,7 @@ public class MinutesComponentsTests : BunitTest
 
         Assert.Contains("final and locked", cut.Markup);
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Save draft"));
+        Assert.NotEmpty(cut.FindAll("textarea"));
         Assert.All(cut.FindAll("textarea"), t => Assert.True(t.HasAttribute("readonly")));
 
         await cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Contains("Make a correction")).Click());

@@ -14,7 +14,7 @@ public abstract class PersistenceTests
         await using var db = database.CreateDbContext();
         var agency = new Agency { Name = "Probation", Kind = AgencyKind.Probation };
         var panel = new Panel { Name = "Test DAPP", Area = "Test borough" };
-        var c = new CaseBuilder().Named("Round Trip").WithAlias("R. Trip").WithVictim("Victim One", "1 Example Road", "07700 900000").Build();
+        var c = new CaseBuilder().Named("Round Trip").WithAlias("R. Trip").WithVictim("Victim One", "1 Example Road", "07700 900000").OnPanel(panel.Id).Build();
         var meeting = new Meeting { PanelId = panel.Id, StartsAt = new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.Zero) };
         var item = new AgendaItem { MeetingId = meeting.Id, CaseId = c.Id, Kind = AgendaItemKind.NewReferral, Order = 1 };
         meeting.AgendaItems.Add(item);
@@ -128,6 +128,7 @@ public sealed class SqlitePersistenceTests : PersistenceTests
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await SqliteDatabase.CreateAsync();
 }
 
+[Trait("Category", "Postgres")]
 public sealed class PostgresPersistenceTests : PersistenceTests
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await PostgresDatabase.CreateAsync();

@@ -16,7 +16,8 @@ namespace DapPanel.Tests.Insight;
 /// </summary>
 public class ThroughputAggregateTests : IAsyncLifetime
 {
-    static readonly Actor Manager = new("manager", Guid.NewGuid(), Guid.NewGuid(), "Manager", new HashSet<Role> { Role.Manager });
+    // Managers oversee the panels their agency sits on.
+    Actor Manager => new("manager", Guid.NewGuid(), small.Police.Id, "Manager", new HashSet<Role> { Role.Manager });
     SmallPanel small = default!;
     Case anna = default!, ben = default!, cole = default!;
     AgendaItem benReview = default!;
@@ -152,6 +153,23 @@ public class ThroughputAggregateTests : IAsyncLifetime
         var february = await Queries.ThroughputAsync(Manager, February);
         Assert.Equal([0, 2, 0, 1, 0], february.Outcomes.Select(o => o.Count));
         Assert.Equal([1, 1, 2], february.InterventionsByKind.Select(i => i.Count));
+        await AssertEveryPeriodMatchesLiveAsync();
+    }
+
+    [Fact]
+    public async Task A_change_saved_synchronously_marks_its_month_as_an_asynchronous_save_does()
+    {
+        await AssertEveryPeriodMatchesLiveAsync();
+        using (var db = small.Database.CreateDbContext())
+        {
+            // The update's agenda item and the item's meeting are not tracked: the synchronous save reads them itself.
+            db.Interventions.Add(new Intervention { ReviewUpdateId = annaUpdate.Id, Kind = InterventionKind.Combined, AgencyId = small.Housing.Id });
+            db.SaveChanges();
+            Assert.Equal([new DateOnly(2026, 2, 1)], db.InsightStaleMonths.AsNoTracking().Where(s => s.PanelId == small.Panel.Id)
+                .Select(s => s.Month).ToList());
+        }
+
+        Assert.Equal([1, 1, 2], (await Queries.ThroughputAsync(Manager, February)).InterventionsByKind.Select(i => i.Count));
         await AssertEveryPeriodMatchesLiveAsync();
     }
 

@@ -14,6 +14,7 @@ namespace DapPanel.Tests.Rehearsal;
 /// action lists come out, the actions come back at the next panel and the manager's figures move. Every main screen
 /// is screenshotted and checked with axe. On a server of its own, so the demo data other tests read stays as it is.
 /// </summary>
+[Trait("Category", "Browser")]
 public class PanelRehearsalTests
 {
     const string Probation = "Probation Service — Croydon";
@@ -424,8 +425,11 @@ public class PanelRehearsalTests
         return pdf;
     }
 
-    static void AssertMarkedOnEveryPage(PdfText pdf) =>
+    static void AssertMarkedOnEveryPage(PdfText pdf)
+    {
+        Assert.NotEmpty(pdf.Pages);
         Assert.All(pdf.Pages, page => Assert.Contains("OFFICIAL-SENSITIVE", page));
+    }
 
     static async Task<IPage> SignedInAsync(BrowserFixture browser, TestServer server, string email, int width = 1440, int height = 900)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using DapPanel.Core.Demo;
 using DapPanel.Tests.Support;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DapPanel.Tests.Security;
 
@@ -12,7 +13,11 @@ namespace DapPanel.Tests.Security;
 /// </summary>
 public sealed class ProductionBehindProxyTests : IAsyncLifetime
 {
-    readonly TestServer server = new() { Configure = Production() };
+    readonly CapturedLogs logs = new();
+    readonly TestServer server;
+
+    public ProductionBehindProxyTests() =>
+        server = new TestServer { Configure = builder => { Production()(builder); builder.Logging.AddProvider(logs); } };
     readonly TestServer untrusted = new()
     {
         Configure = builder =>
@@ -22,6 +27,10 @@ public sealed class ProductionBehindProxyTests : IAsyncLifetime
             builder.Configuration["ForwardedHeaders:KnownProxies:1"] = "10.1.2.4";
         },
     };
+
+    /// <summary>A training site's demo sign-ins get a random password, printed once at its first start.</summary>
+    string TrainingPassword() => logs.Entries
+        .Select(e => System.Text.RegularExpressions.Regex.Match(e.Message, @"password (Training-\S+)")).First(m => m.Success).Groups[1].Value;
 
     static Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> Production() => builder =>
     {
@@ -52,7 +61,7 @@ public sealed class ProductionBehindProxyTests : IAsyncLifetime
     {
         using var proxy = new ProxiedClient(server.BaseUrl);
 
-        var response = await proxy.SignInAsync("chair@dappanel.example", DemoLogins.Password);
+        var response = await proxy.SignInAsync("chair@dappanel.example", TrainingPassword());
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect,
             $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

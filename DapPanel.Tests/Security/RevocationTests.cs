@@ -14,6 +14,7 @@ namespace DapPanel.Tests.Security;
 
 /// <summary>A disabled or demoted person loses what they have open, within the revalidation interval (two seconds here).</summary>
 [Collection(RevocationServerCollection.Name)]
+[Trait("Category", "Browser")]
 public partial class RevocationTests(RevocationServer fixture)
 {
     const string Password = TestPeople.Password;

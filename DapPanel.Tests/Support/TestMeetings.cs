@@ -8,15 +8,15 @@ namespace DapPanel.Tests.Support;
 
 public sealed record TestMeeting(Guid Id, IReadOnlyList<Guid> ItemIds, IReadOnlyList<Guid> CaseIds);
 
-/// <summary>A fresh circulated meeting of the demo panel, so each test owns what it changes.</summary>
+/// <summary>A fresh circulated meeting of the demo panel (or another, by name), so each test owns what it changes.</summary>
 public static class TestMeetings
 {
     public static async Task<TestMeeting> CreateAsync(this TestServer server, int items = 3, int daysAhead = 20,
-        Func<int, Case>? caseFor = null, MeetingStatus status = MeetingStatus.Circulated)
+        Func<int, Case>? caseFor = null, MeetingStatus status = MeetingStatus.Circulated, string panelName = DemoPanel.PanelName)
     {
         var factory = server.Services.GetRequiredService<IDbContextFactory<DapPanelDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        var panel = await db.Panels.SingleAsync(p => p.Name == DemoPanel.PanelName);
+        var panel = await db.Panels.SingleAsync(p => p.Name == panelName);
         var meeting = new Meeting
         {
             PanelId = panel.Id, StartsAt = DateTimeOffset.UtcNow.Date.AddDays(daysAhead).AddHours(10),

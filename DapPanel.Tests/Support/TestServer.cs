@@ -15,7 +15,7 @@ public sealed class TestServer : IAsyncLifetime
 {
     WebApplication? app;
 
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "dappanel-tests", Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; init; } = Path.Combine(Path.GetTempPath(), "dappanel-tests", Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
     public IServiceProvider Services => app!.Services;
 
@@ -47,13 +47,19 @@ public sealed class TestServer : IAsyncLifetime
     public HttpClient CreateClient(bool followRedirects = false) =>
         new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = new Uri(BaseUrl) };
 
+    /// <summary>Stops the app and keeps its data folder, for a test that starts another on the same data.</summary>
+    public async Task StopAsync()
+    {
+        if (app is null) return;
+        await app.StopAsync();
+        await app.DisposeAsync();
+        app = null;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     public async Task DisposeAsync()
     {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await StopAsync();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 }

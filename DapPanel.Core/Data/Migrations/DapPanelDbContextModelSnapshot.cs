@@ -334,6 +334,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -867,6 +870,10 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("TEXT");

@@ -25,6 +25,13 @@ public static partial class AccessRules
         ["/account/password"] = SignedIn,
         ["/admin/people"] = [Administrator],
         ["/admin/agencies"] = [Administrator],
+        ["/admin/panels"] = [Administrator],
+        ["/admin/panels/{PanelId:guid}"] = [Administrator],
+        ["/setup"] = [Administrator],
+        // The one-time setup address: open, and says plainly when its token does not work (here: none given).
+        ["/setup/first-administrator"] = Everyone,
+        ["/import"] = [Administrator],
+        ["/go-live"] = [Administrator],
         ["/audit"] = [Administrator, Manager],
         ["/retention"] = [Administrator],
         ["/information-sharing/settings"] = [Administrator],
@@ -70,6 +77,9 @@ public static partial class AccessRules
         new("ANY /health/ready", "/health/ready", Everyone),
         new("POST /account/logout", "/account/logout", SignedIn, FreshSession: true, WithPageToken: true),
         new("POST /account/keep-alive", "/account/keep-alive", SignedIn),
+        // The panel switcher's form: without a panel chosen it goes back to all of the person's panels.
+        new("POST /panels/current", "/panels/current", SignedIn, WithPageToken: true),
+        new("GET /import/templates/{name}", "/import/templates/caseload.csv", [Administrator]),
         new("GET /audit.csv", "/audit.csv?from=2026-01-01&to=2026-12-31", [Administrator, Manager]),
         new("GET /insight/{table}.csv", "/insight/attendance.csv?panel={panel}&from=2026-01-01&to=2026-11-30",
             [Manager, Chair, Administrator]),

@@ -16,6 +16,7 @@ namespace DapPanel.Tests.Security.Matrix;
 /// <summary>Every page and HTTP endpoint of the app against every persona: allowed ones get in, the rest are
 /// refused, and nobody's response carries names they may not see.</summary>
 [Collection(MatrixCollection.Name)]
+[Trait("Category", "Slow")]
 public partial class HttpMatrixTests(MatrixWorld world)
 {
     public static TheoryData<string, Persona> PageCases() => Cross(AccessRules.Pages.Keys);
@@ -191,6 +192,7 @@ public partial class HttpMatrixTests(MatrixWorld world)
             _ => world.UpcomingMeetingId,
         }).ToString(),
         "CaseId" => world.CaseId.ToString(),
+        "PanelId" => world.PanelId.ToString(),
         "AgendaItemId" => world.ReviewItemId.ToString(),
         var name => throw new InvalidOperationException($"The matrix has no value for route parameter {name}."),
     });

@@ -47,6 +47,8 @@ public sealed class MatrixWorld : IAsyncLifetime
     /// <summary>Case summaries and action texts: case detail for those who may see the panel's cases.</summary>
     public IReadOnlyList<string> CaseTexts { get; private set; } = [];
     public Dictionary<Persona, Guid> AgencyOf { get; } = [];
+    /// <summary>Another panel in the same deployment, whose people sit on no demo agency.</summary>
+    public SecondPanel Second { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -71,6 +73,7 @@ public sealed class MatrixWorld : IAsyncLifetime
             return 0;
         });
         await StartLiveMeetingAsync();
+        Second = await SecondPanel.CreateAsync(this);
         DraftMeetingId = (await Server.CreateAsync(items: 2, status: MeetingStatus.Draft,
             caseFor: i => new CaseBuilder().Named(DraftPerpetratorNames[i]).WithVictim($"Draft Victim {i + 1}").Build())).Id;
         await Server.ReadAsync(async db =>
@@ -139,7 +142,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         await AddPersonAsync(OutsiderEmail, "PC Outside Panel", agency.Id);
     }
 
-    async Task AddPersonAsync(string email, string name, Guid agencyId)
+    internal async Task<Guid> AddPersonAsync(string email, string name, Guid agencyId, Role role = Role.AgencyMember)
     {
         await using var scope = Server.Services.CreateAsyncScope();
         var person = new Person { FullName = name, Email = email, AgencyId = agencyId };
@@ -151,7 +154,8 @@ public sealed class MatrixWorld : IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DapPanelUser>>();
         var user = new DapPanelUser { UserName = email, Email = email, EmailConfirmed = true, PersonId = person.Id };
         Assert.True((await users.CreateAsync(user, DemoLogins.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, nameof(Role.AgencyMember))).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role.ToString())).Succeeded);
+        return person.Id;
     }
 
     /// <summary>A live meeting with a lever and an action of probation's, so edits have something to aim at.</summary>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DapPanel.Core.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresDapPanelDbContext))]
-    [Migration("20261204225325_GoLive")]
+    [Migration("20261204234547_GoLive")]
     partial class GoLive
     {
         /// <inheritdoc />
@@ -342,6 +342,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("boolean");
@@ -884,6 +887,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
 
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("uuid");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261204225019_GoLive")]
-    partial class GoLive
+    [Migration("20261204233344_LiveRoomTrust")]
+    partial class LiveRoomTrust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -337,6 +337,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -467,30 +470,6 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("DapPanel.Core.Domain.BackupRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("TakenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TakenAt");
-
-                    b.ToTable("BackupRecords");
-                });
-
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -498,9 +477,6 @@ namespace DapPanel.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AcceptedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CaseManagerPersonId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ChildrenCount")
@@ -527,9 +503,6 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<string>("OffendingHistory")
                         .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PanelId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -566,8 +539,6 @@ namespace DapPanel.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status");
-
-                    b.HasIndex("PanelId", "Status");
 
                     b.ToTable("Cases");
                 });
@@ -871,6 +842,10 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("TEXT");
 
@@ -1032,9 +1007,6 @@ namespace DapPanel.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ArchivedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1061,14 +1033,6 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<int>("QuorumCoreAgencies")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("UsualLocation")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UsualOnlineLink")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1307,44 +1271,6 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex(new[] { "AgendaItemId", "Id" }, "IX_ReviewUpdates_Insight");
 
                     b.ToTable("ReviewUpdates");
-                });
-
-            modelBuilder.Entity("DapPanel.Core.Domain.SetupToken", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AdministratorEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("IssuedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("SetupTokens");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.SeverityRating", b =>
@@ -1722,12 +1648,6 @@ namespace DapPanel.Core.Data.Migrations
 
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
-                    b.HasOne("DapPanel.Core.Domain.Panel", null)
-                        .WithMany()
-                        .HasForeignKey("PanelId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.OwnsOne("DapPanel.Core.Domain.Perpetrator", "Perpetrator", b1 =>
                         {
                             b1.Property<Guid>("CaseId")

@@ -44,7 +44,7 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
-            // A case belongs to the panel that heard it last (or the deployment's first panel, before this there was one).
+            // Cases already kept belong to the panel that last heard them, else to the first panel.
             migrationBuilder.Sql(@"UPDATE ""Cases"" c SET ""PanelId"" = COALESCE(
     (SELECT m.""PanelId"" FROM ""AgendaItems"" i JOIN ""Meetings"" m ON m.""Id"" = i.""MeetingId"" WHERE i.""CaseId"" = c.""Id"" ORDER BY m.""StartsAt"" DESC LIMIT 1),
     (SELECT p.""Id"" FROM ""Panels"" p ORDER BY p.""Name"" LIMIT 1),

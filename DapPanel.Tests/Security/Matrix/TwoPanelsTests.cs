@@ -1,0 +1,162 @@
+using System.Net;
+using DapPanel.Core.Demo;
+using DapPanel.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace DapPanel.Tests.Security.Matrix;
+
+/// <summary>
+/// Two panels in one deployment: the demo panel's people never see the second panel's meetings or cases, and the
+/// second panel's people never see the demo's, through any door: pages (prerendered), downloads and the hub.
+/// </summary>
+[Collection(MatrixCollection.Name)]
+public class TwoPanelsTests(MatrixWorld world)
+{
+    /// <summary>The demo panel's people with a session, and the second panel's chair and member.</summary>
+    public static TheoryData<string> DemoPeople() => new(Personas.SignedIn.Where(p => p != Persona.Administrator).Select(p => p.Email()!));
+
+    public static TheoryData<string> SecondPanelPeople() => new(SecondPanel.ChairEmail, SecondPanel.MemberEmail);
+
+    IEnumerable<string> SecondPanelDoors()
+    {
+        var s = world.Second;
+        yield return $"/meetings/{s.UpcomingMeetingId}";
+        yield return $"/meetings/{s.UpcomingMeetingId}/case-list";
+        yield return $"/meetings/{s.UpcomingMeetingId}/research";
+        yield return $"/meetings/{s.UpcomingMeetingId}/circulate";
+        yield return $"/meetings/{s.UpcomingMeetingId}/readiness";
+        yield return $"/meetings/{s.LiveMeeting.Id}/live";
+        yield return $"/meetings/{s.ClosedMeetingId}/minutes";
+        yield return $"/cases/{s.CaseId}";
+        yield return $"/meetings/{s.UpcomingMeetingId}/case-list.pdf";
+        yield return $"/meetings/{s.ClosedMeetingId}/minutes.pdf";
+        yield return $"/meetings/{s.ClosedMeetingId}/actions.pdf";
+        yield return $"/insight/attendance.csv?panel={s.PanelId}&from=2026-01-01&to=2026-11-30";
+    }
+
+    IEnumerable<string> DemoPanelDoors()
+    {
+        yield return $"/meetings/{world.UpcomingMeetingId}";
+        yield return $"/meetings/{world.UpcomingMeetingId}/case-list";
+        yield return $"/meetings/{world.UpcomingMeetingId}/circulate";
+        yield return $"/meetings/{world.LiveMeeting.Id}/live";
+        yield return $"/meetings/{world.ClosedMeetingId}/minutes";
+        yield return $"/cases/{world.CaseId}";
+        yield return $"/meetings/{world.UpcomingMeetingId}/case-list.pdf";
+        yield return $"/meetings/{world.ClosedMeetingId}/minutes.pdf";
+        yield return $"/meetings/{world.ClosedMeetingId}/actions.pdf";
+        yield return $"/insight/attendance.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30";
+    }
+
+    static string[] ListPages => ["/", "/meetings", "/cases", "/insight", "/audit"];
+
+    [Theory, MemberData(nameof(DemoPeople))]
+    public async Task The_demo_panels_people_never_see_the_second_panels_meetings_or_cases(string email)
+    {
+        using var client = await ClientAsync(email);
+
+        foreach (var door in SecondPanelDoors())
+        {
+            var (refused, body) = await GetAsync(client, door);
+            Assert.True(refused, $"{email} got into {door}.");
+            AssertNoneOf(world.Second.PerpetratorNames.Concat(world.Second.VictimNames), body, email, door);
+        }
+        foreach (var page in ListPages)
+            AssertNoneOf(world.Second.PerpetratorNames.Concat(world.Second.VictimNames).Append(SecondPanel.Name),
+                (await GetAsync(client, page)).Body, email, page);
+        await AssertHubRefusesAsync(email, world.Second.LiveMeeting.Id);
+    }
+
+    [Theory, MemberData(nameof(SecondPanelPeople))]
+    public async Task The_second_panels_people_never_see_the_demo_panels_meetings_or_cases(string email)
+    {
+        using var client = await ClientAsync(email);
+
+        foreach (var door in DemoPanelDoors())
+        {
+            var (refused, body) = await GetAsync(client, door);
+            Assert.True(refused, $"{email} got into {door}.");
+            AssertNoneOf(world.PerpetratorNames.Except(world.Second.PerpetratorNames), body, email, door);
+        }
+        foreach (var page in ListPages)
+            AssertNoneOf(world.PerpetratorNames.Except(world.Second.PerpetratorNames).Append(DemoPanel.PanelName),
+                (await GetAsync(client, page)).Body, email, page);
+        await AssertHubRefusesAsync(email, world.LiveMeeting.Id);
+    }
+
+    [Fact]
+    public async Task The_second_panels_chair_sees_their_own_panels_meetings_and_cases_only()
+    {
+        using var client = await ClientAsync(SecondPanel.ChairEmail);
+
+        var (_, meetings) = await GetAsync(client, "/meetings");
+        var (caseRefused, caseDetail) = await GetAsync(client, $"/cases/{world.Second.CaseId}");
+        await using var hub = await MeetingClient.ConnectAsync(world.Server, SecondPanel.ChairEmail, DemoLogins.Password);
+        var view = await hub.JoinAsync(world.Second.LiveMeeting.Id);
+
+        Assert.Contains(SecondPanel.Name, meetings);
+        Assert.DoesNotContain(DemoPanel.PanelName, meetings);
+        Assert.False(caseRefused);
+        Assert.Contains("Sutton Perpetrator Upcoming", caseDetail);
+        Assert.Equal(world.Second.LiveMeeting.Id, view.MeetingId);
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_both_panels()
+    {
+        using var client = await ClientAsync(Persona.Administrator.Email()!);
+
+        var (_, meetings) = await GetAsync(client, "/meetings");
+
+        Assert.Contains(SecondPanel.Name, meetings);
+        Assert.Contains(DemoPanel.PanelName, meetings);
+    }
+
+    async Task AssertHubRefusesAsync(string email, Guid meetingId)
+    {
+        await using var hub = await MeetingClient.ConnectAsync(world.Server, await SessionOfAsync(email));
+        foreach (var method in new[] { "AcknowledgeConfidentiality", "JoinMeeting", "GetView" })
+        {
+            var refusal = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync<object>(method, meetingId));
+            var message = HubRefusal.MessageOf(refusal) ?? refusal.Message;
+            Assert.True(AccessRules.IsRefusal(message), $"{email} calling {method} on the other panel's meeting: {message}");
+            AssertNoneOf(world.Second.PerpetratorNames.Concat(world.PerpetratorNames.Take(3)), message, email, method);
+        }
+    }
+
+    readonly Dictionary<string, CookieContainer> sessions = [];
+
+    async Task<CookieContainer> SessionOfAsync(string email)
+    {
+        var persona = Personas.SignedIn.FirstOrDefault(p => p.Email() == email);
+        if (persona != default) return await world.SessionAsync(persona);
+        if (!sessions.TryGetValue(email, out var cookies))
+            sessions[email] = cookies = await HttpSignIn.SignInAsync(world.Server.BaseUrl, email, DemoLogins.Password);
+        return cookies;
+    }
+
+    async Task<HttpClient> ClientAsync(string email) =>
+        new(new HttpClientHandler { CookieContainer = await SessionOfAsync(email), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(world.Server.BaseUrl),
+        };
+
+    static async Task<(bool Refused, string Body)> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True((int)response.StatusCode < 500, $"{path} failed: {(int)response.StatusCode}");
+        var status = (int)response.StatusCode;
+        var refused = status is 401 or 403 or 404
+            || (status == 302 && response.Headers.Location?.OriginalString is { } to && (to.Contains("ReturnUrl=") || to.Contains("access-denied")))
+            || AccessRules.IsRefusal(body);
+        return (refused, body);
+    }
+
+    static void AssertNoneOf(IEnumerable<string> names, string body, string who, string where)
+    {
+        foreach (var name in names)
+            Assert.False(body.Contains(name), $"{who} on {where} was shown {name}.");
+    }
+}
