@@ -39,7 +39,7 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
 
     /// <summary>
     /// What this person may see of the panel's cases and the agreement it is shared under. Administrators see every
-    /// panel's; a chair only the panels they chair (docs/decisions/0013-panels.md). Refuses people outside the panel,
+    /// panel's; a chair only the panels they chair (docs/decisions/0019-panels.md). Refuses people outside the panel,
     /// and members until they have acknowledged the current agreement.
     /// </summary>
     public async Task<SharingBasis> BasisAsync(Actor actor, Guid panelId, CancellationToken cancellationToken = default)

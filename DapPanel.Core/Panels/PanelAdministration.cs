@@ -13,7 +13,7 @@ namespace DapPanel.Core.Panels;
 
 /// <summary>
 /// Administrators create, rename and archive panels, choose each panel's member agencies and its chairs
-/// (docs/decisions/0013-panels.md). Every change of who sits on a panel is a permission change: audited as one, and
+/// (docs/decisions/0019-panels.md). Every change of who sits on a panel is a permission change: audited as one, and
 /// applied to the need-to-know rule at once.
 /// </summary>
 public interface IPanelAdministration

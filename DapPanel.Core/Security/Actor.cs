@@ -24,7 +24,7 @@ public sealed record Actor(string UserId, Guid PersonId, Guid AgencyId, string N
 
     /// <summary>
     /// Administrators run the deployment and see every panel; chairs see the panels they chair, members and managers
-    /// the panels their agency sits on (docs/decisions/0013-panels.md).
+    /// the panels their agency sits on (docs/decisions/0019-panels.md).
     /// </summary>
     public bool SeesEveryPanel => Is(Role.Administrator);
 }

@@ -3,7 +3,7 @@ using DapPanel.Core.Data;
 namespace DapPanel.Core.Security;
 
 /// <summary>
-/// Which panels a person works on (docs/decisions/0013-panels.md): administrators every panel; chairs the panels they
+/// Which panels a person works on (docs/decisions/0019-panels.md): administrators every panel; chairs the panels they
 /// chair; agency members and managers the panels their agency sits on. What they may see of a panel's cases is
 /// NeedToKnow's to say; this is the list their meetings, cases and figures are drawn from.
 /// </summary>

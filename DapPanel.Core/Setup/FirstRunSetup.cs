@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DapPanel.Core.Setup;
 
 /// <summary>
-/// The first administrator of an empty deployment (docs/decisions/0014-first-run-setup.md): while no active
+/// The first administrator of an empty deployment (docs/decisions/0020-going-live.md): while no active
 /// administrator exists, the app prints a one-time setup address; whoever opens it creates the first administrator,
 /// once, within 24 hours. Only a hash of the token is stored.
 /// </summary>

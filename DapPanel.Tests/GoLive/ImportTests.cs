@@ -157,7 +157,7 @@ public class ImportTests : IAsyncLifetime
     public async Task Formulas_in_a_workbook_and_formula_text_in_a_csv_are_row_problems()
     {
         var rows = new[] { CaseloadFile.Row(0), CaseloadFile.Row(1) };
-        var workbook = Workbook(CaseloadFile.Headings, rows, formulaAt: (1, 5, "1+1"));
+        var workbook = Workbook(CaseloadFile.Headings, rows, formulaAt: (2, 5, "1+1"));
         rows[0][4] = "=HYPERLINK(\"http://evil.example\",\"Click\")";
         var csv = Csv(CaseloadFile.Headings, rows);
 

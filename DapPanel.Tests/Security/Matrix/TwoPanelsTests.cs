@@ -116,9 +116,13 @@ public class TwoPanelsTests(MatrixWorld world)
     async Task AssertHubRefusesAsync(string email, Guid meetingId)
     {
         await using var hub = await MeetingClient.ConnectAsync(world.Server, await SessionOfAsync(email));
-        foreach (var method in new[] { "AcknowledgeConfidentiality", "JoinMeeting", "GetView" })
+        foreach (var (method, arguments) in new (string, object[])[]
+                 {
+                     ("GetConfidentialityStatement", [meetingId]), ("AcknowledgeConfidentiality", [meetingId]), ("JoinMeeting", [meetingId]),
+                     ("GetView", [meetingId, 0L]), ("ChangesSince", [meetingId, 0L]),
+                 })
         {
-            var refusal = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeAsync<object>(method, meetingId));
+            var refusal = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeCoreAsync<object>(method, arguments));
             var message = HubRefusal.MessageOf(refusal) ?? refusal.Message;
             Assert.True(AccessRules.IsRefusal(message), $"{email} calling {method} on the other panel's meeting: {message}");
             AssertNoneOf(world.Second.PerpetratorNames.Concat(world.PerpetratorNames.Take(3)), message, email, method);

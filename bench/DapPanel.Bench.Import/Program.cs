@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using DapPanel.Bench.Live;
+using DapPanel.Core;
+using DapPanel.Core.Data;
+using DapPanel.Core.Domain;
+using DapPanel.Core.Import;
+using DapPanel.Core.Security;
+using DapPanel.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// How long an administrator waits for a 1,000-case caseload to be previewed (read, every row checked against the file
+// and the cases already held) and then saved (read and checked again, saved in one transaction, audited), through
+// ICaseloadImport as the import page calls it, on the app's SQLite file. The panel already holds 1,000 other cases, so
+// every row is compared with a real caseload. Each run gets a database of its own; the first run is a warm-up.
+//   dotnet run -c Release --project bench/DapPanel.Bench.Import [-- --runs 20]
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(20);
+const int Cases = 1_000;
+var work = Path.Combine(Path.GetTempPath(), "dappanel-bench-import", Guid.NewGuid().ToString("N"));
+var csv = CaseloadFile.Csv(Cases, "NEW");
+var workbook = ImportTemplates.Workbook(CaseloadImport.Columns, "Caseload",
+    Enumerable.Range(0, Cases).Select(i => (IReadOnlyList<string>)CaseloadFile.Row(i, "NEW")));
+var held = CaseloadFile.Csv(Cases, "OLD", (_, row) => row[1] = "Earlier " + row[1]);
+
+var rows = new List<string>();
+foreach (var (format, fileName, content) in new[] { ("CSV", "caseload.csv", csv), ("XLSX", "caseload.xlsx", workbook) })
+{
+    List<double> preview = [], save = [], total = [];
+    for (var run = 0; run <= runs; run++)
+    {
+        await using var services = new ServiceCollection().AddLogging()
+            .AddDapPanelCore(new StorageSettings { DataFolder = Path.Combine(work, Guid.NewGuid().ToString("N")) }, new DatabaseSettings())
+            .BuildServiceProvider();
+        var (administrator, panelId) = await PrepareAsync(services);
+        var import = services.GetRequiredService<ICaseloadImport>();
+        await import.SaveAsync(administrator, panelId, "held.csv", held);
+
+        var started = Stopwatch.GetTimestamp();
+        var shown = await import.PreviewAsync(administrator, panelId, fileName, content);
+        var previewed = Stopwatch.GetTimestamp();
+        var saved = await import.SaveAsync(administrator, panelId, fileName, content);
+        var finished = Stopwatch.GetTimestamp();
+        if (shown.NewRows != Cases || saved.Added != Cases)
+            throw new InvalidOperationException($"Expected {Cases} new cases, previewed {shown.NewRows} ({shown.RowsWithProblems} with problems) and saved {saved.Added}.");
+        if (run == 0) continue; // warm-up
+        preview.Add(Stopwatch.GetElapsedTime(started, previewed).TotalMilliseconds);
+        save.Add(Stopwatch.GetElapsedTime(previewed, finished).TotalMilliseconds);
+        total.Add(Stopwatch.GetElapsedTime(started, finished).TotalMilliseconds);
+    }
+    rows.Add(Row($"{format}, {content.Length / 1024} KB: preview", preview));
+    rows.Add(Row($"{format}: save (checked again, one transaction)", save));
+    rows.Add(Row($"{format}: preview and save", total));
+    foreach (var row in rows[^3..]) Console.WriteLine(row);
+}
+try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {MachineModel()}, .NET {Environment.Version}; load average at the end {LoadAverage()}");
+Console.WriteLine($"| {Cases:N0}-case caseload into a panel holding {Cases:N0} | Runs | p50 | p95 | max |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (var row in rows) Console.WriteLine(row);
+
+static string Row(string what, List<double> samples)
+{
+    samples.Sort();
+    return $"| {what} | {samples.Count} | {Stats.Percentile(samples, 50):0} ms | {Stats.Percentile(samples, 95):0} ms | {samples[^1]:0} ms |";
+}
+
+/// <summary>A migrated database with one panel, its administrator and the case manager the caseload names.</summary>
+static async Task<(Actor Administrator, Guid PanelId)> PrepareAsync(IServiceProvider services)
+{
+    await using var db = await services.GetRequiredService<IDbContextFactory<DapPanelDbContext>>().CreateDbContextAsync();
+    await db.Database.MigrateAsync();
+    var agency = new Agency { Name = "Community Safety", Kind = AgencyKind.Other };
+    var panel = new Panel { Name = "Bench DAPP", Area = "Benchborough" };
+    panel.Members.Add(new PanelMembership { AgencyId = agency.Id, IsCore = true });
+    var coordinator = new Person { FullName = "Jo Linnet", AgencyId = agency.Id, Email = "jo.linnet@bench.example" };
+    db.AddRange(agency, panel, coordinator);
+    await db.SaveChangesAsync();
+    return (new Actor("bench-admin", coordinator.Id, agency.Id, coordinator.FullName, new HashSet<Role> { Role.Administrator }), panel.Id);
+}
+
+static string MachineModel()
+{
+    try { return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "unknown CPU"; }
+    catch (IOException) { return "unknown CPU"; }
+}
+
+static string LoadAverage()
+{
+    try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+    catch (IOException) { return "unknown"; }
+}
