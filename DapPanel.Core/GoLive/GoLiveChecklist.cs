@@ -44,7 +44,7 @@ public sealed class GoLiveChecklist(IDbContextFactory<DapPanelDbContext> dbFacto
                 : new("https", "HTTPS", GoLiveState.Missing,
                     facts.IsDevelopment ? "DapPanel runs in Development: no HTTPS redirect, HSTS or Secure cookies." : "This page reached you over plain http.",
                     "Run with ASPNETCORE_ENVIRONMENT=Production behind a TLS-ending reverse proxy on the same machine, or name the proxy in "
-                    + "ForwardedHeaders:KnownProxies (docs/deployment.md)."),
+                    + "ForwardedHeaders:KnownProxies (docs/operations.md)."),
             facts.SmtpHost is { Length: > 0 } host
                 ? new("email", "Email", GoLiveState.Done, $"Circulation emails go out through the SMTP server {host}.")
                 : new("email", "Email", GoLiveState.Attention,

@@ -167,7 +167,11 @@ public sealed class PanelAdministration(
                 existing.Add(agency);
             }
             if (panel.Members.Any(m => m.AgencyId == agency.Id)) continue;
-            panel.Members.Add(new PanelMembership { AgencyId = agency.Id, IsCore = choice.IsCore, JoinedOn = today });
+            // Added through its set, not the panel's list: a new row with its key already set would be taken for an existing one.
+            panel.Members.Add(db.PanelMemberships.Add(new PanelMembership
+            {
+                PanelId = panel.Id, AgencyId = agency.Id, IsCore = choice.IsCore, JoinedOn = today,
+            }).Entity);
             added.Add(agency.Name + (choice.IsCore ? " (core)" : ""));
         }
         if (added.Count == 0) throw new DomainRuleException("Every chosen agency already sits on the panel.");
@@ -199,7 +203,10 @@ public sealed class PanelAdministration(
         }
         else if (membership is null)
         {
-            panel.Members.Add(new PanelMembership { AgencyId = agencyId, IsCore = isCore, JoinedOn = PanelTime.Today(clock) });
+            panel.Members.Add(db.PanelMemberships.Add(new PanelMembership
+            {
+                PanelId = panel.Id, AgencyId = agencyId, IsCore = isCore, JoinedOn = PanelTime.Today(clock),
+            }).Entity);
             summary = $"Put {agency.Name} on {panel.Name}" + (isCore ? " as a core agency" : "");
         }
         else

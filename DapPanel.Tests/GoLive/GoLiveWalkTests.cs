@@ -166,6 +166,10 @@ public class GoLiveWalkTests
 
             // 5. The go-live checklist, and the setup address refused from now on.
             await page.GotoInteractiveAsync(server.BaseUrl + "/go-live");
+            foreach (var done in new[] { "https", "two-factor", "agreement", "demo", "chairs" })
+                Assert.Equal("Done", await page.GetByTestId($"go-live-{done}").GetAttributeAsync("data-state"));
+            Assert.Equal("Missing", await page.GetByTestId("go-live-backup").GetAttributeAsync("data-state"));
+            Assert.Contains("backup", await page.GetByTestId("go-live-backup").InnerTextAsync());
             await page.ScreenshotAsync("golive-10-checklist");
             var stranger = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true })).NewPageAsync();
             await stranger.GotoAsync(address);
@@ -175,7 +179,8 @@ public class GoLiveWalkTests
         }
         catch (Exception failure)
         {
-            throw new Xunit.Sdk.XunitException($"{failure.Message}\n{await browser.DescribeScreensAsync("golive")}\n{failure}");
+            var errors = string.Join("\n", logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}"));
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\n{await browser.DescribeScreensAsync("golive")}\nErrors logged:\n{errors}\n{failure}");
         }
         finally
         {
