@@ -171,6 +171,21 @@ public class GoLiveWalkTests
             Assert.Equal("Missing", await page.GetByTestId("go-live-backup").GetAttributeAsync("data-state"));
             Assert.Contains("backup", await page.GetByTestId("go-live-backup").InnerTextAsync());
             await page.ScreenshotAsync("golive-10-checklist");
+            // The new pages at a phone's width and a large screen's, to be looked at.
+            var panelId = await server.ReadAsync(db => db.Panels.Select(p => p.Id).SingleAsync());
+            foreach (var width in new[] { 390, 1920 })
+            {
+                await page.SetViewportSizeAsync(width, 900);
+                foreach (var (path, name) in new[]
+                         {
+                             ("/go-live", "checklist"), ("/import", "import"), ("/admin/panels", "panels"),
+                             ($"/admin/panels/{panelId}", "panel"), ($"/setup?panel={panelId}&step=done", "setup-done"),
+                         })
+                {
+                    await page.GotoInteractiveAsync(server.BaseUrl + path);
+                    await page.ScreenshotAsync($"golive-{name}-{width}");
+                }
+            }
             var stranger = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true })).NewPageAsync();
             await stranger.GotoAsync(address);
             Assert.Contains("already has an administrator", await stranger.GetByTestId("setup-refused").InnerTextAsync());

@@ -109,8 +109,42 @@ public class TwoPanelsTests(MatrixWorld world)
 
         var (_, meetings) = await GetAsync(client, "/meetings");
 
-        Assert.Contains(SecondPanel.Name, meetings);
-        Assert.Contains(DemoPanel.PanelName, meetings);
+        Assert.Contains($"/meetings/{world.Second.UpcomingMeetingId}", meetings);
+        Assert.Contains($"/meetings/{world.UpcomingMeetingId}", meetings);
+    }
+
+    [Fact]
+    public async Task Someone_on_both_panels_narrows_the_lists_to_one_with_the_switcher_and_cannot_choose_a_panel_not_theirs()
+    {
+        using var admin = await world.Server.SignedInClientAsync(Persona.Administrator.Email()!);
+        var (_, home) = await GetAsync(admin, "/");
+        Assert.Contains("data-testid=\"panel-switcher\"", home);
+
+        var chosen = await SwitchAsync(admin, world.Second.PanelId.ToString());
+        var (_, meetings) = await GetAsync(admin, "/meetings");
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("/meetings", chosen.Headers.Location?.OriginalString);
+        Assert.Contains($"/meetings/{world.Second.UpcomingMeetingId}", meetings);
+        Assert.DoesNotContain($"/meetings/{world.UpcomingMeetingId}", meetings);
+
+        await SwitchAsync(admin, "");
+        var (_, all) = await GetAsync(admin, "/meetings");
+        Assert.Contains($"/meetings/{world.UpcomingMeetingId}", all);
+        Assert.Contains($"/meetings/{world.Second.UpcomingMeetingId}", all);
+
+        // A chair of the demo panel has one panel: no switcher, and the second panel cannot be chosen by hand.
+        using var chair = await world.Server.SignedInClientAsync(Persona.Chair.Email()!);
+        Assert.DoesNotContain("data-testid=\"panel-switcher\"", (await GetAsync(chair, "/")).Body);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SwitchAsync(chair, world.Second.PanelId.ToString())).StatusCode);
+    }
+
+    static async Task<HttpResponseMessage> SwitchAsync(HttpClient client, string panelId)
+    {
+        var token = await HttpSignIn.PageTokenAsync(client, "/meetings") ?? throw new Xunit.Sdk.XunitException("No page token.");
+        return await client.PostAsync("/panels/current", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["panelId"] = panelId, ["returnUrl"] = "/meetings",
+        }));
     }
 
     async Task AssertHubRefusesAsync(string email, Guid meetingId)
