@@ -106,7 +106,7 @@ public class StartingUpTests : IDisposable
     }
 
     [Fact]
-    public async Task A_setup_address_expires_after_24_hours()
+    public async Task A_wrong_setup_address_gets_a_clear_page_and_a_right_one_expires_after_24_hours()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         var logs = new CapturedLogs();
@@ -119,8 +119,18 @@ public class StartingUpTests : IDisposable
         try
         {
             var address = AddressIn(logs) ?? throw new Xunit.Sdk.XunitException("The start logged no setup address.");
+            // Production: plain http is sent to https, so the requests come as through the TLS-ending proxy.
+            using var client = new ProxiedClient(server.BaseUrl);
+            var wrong = await (await client.GetAsync(FirstRunSetup.PagePath + "?token=" + TokenOf(address)[..^2] + "xx")).Content.ReadAsStringAsync();
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(SetupTokenCheck.UnknownText), wrong);
+            Assert.DoesNotContain("id=\"full-name\"", wrong);
+            Assert.Contains("id=\"full-name\"", await (await client.GetAsync(new Uri(address).PathAndQuery)).Content.ReadAsStringAsync());
+
             clock.Advance(TimeSpan.FromHours(24));
             Assert.Equal(SetupTokenCheck.ExpiredText, (await server.Services.GetRequiredService<FirstRunSetup>().CheckAsync(TokenOf(address))).Refusal);
+            var expired = await (await client.GetAsync(new Uri(address).PathAndQuery)).Content.ReadAsStringAsync();
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(SetupTokenCheck.ExpiredText), expired);
+            Assert.DoesNotContain("id=\"full-name\"", expired);
         }
         finally { await server.StopAsync(); }
     }
