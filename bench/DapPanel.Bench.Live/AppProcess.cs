@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 
 namespace DapPanel.Bench.Live;
 
-/// <summary>The published app in a process of its own on a loopback port, with a fresh demo database.</summary>
+/// <summary>
+/// The published app in a process of its own on a loopback port, with a fresh demo database: in Production the demo runs
+/// only as a training site, whose demo sign-ins get a random password printed once (<see cref="DemoPassword"/>).
+/// </summary>
 sealed class AppProcess : IAsyncDisposable
 {
     static readonly List<IDisposable> StopOnSignal = [];
@@ -13,6 +16,12 @@ sealed class AppProcess : IAsyncDisposable
     public string BaseUrl { get; }
     public string DataFolder { get; }
     public int ProcessId => process.Id;
+
+    /// <summary>
+    /// The demo sign-ins' password as this node printed it when it made it random; null on a node that found it random
+    /// already (a second node on the same database: use the first node's).
+    /// </summary>
+    public string? DemoPassword { get; private set; }
 
     AppProcess(Process process, string baseUrl, string dataFolder)
     {
@@ -50,11 +59,16 @@ sealed class AppProcess : IAsyncDisposable
         // The demo people have no authenticator; two-factor sign-in is not what this measures.
         start.Environment["Security__RequireTwoFactor"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Demo__SeedOnFirstRun"] = "true";
+        start.Environment["Demo__AllowInProduction"] = "true";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         // Logs are at Warning and above: a benchmark should show them, not hide them.
+        AppProcess? started = null;
         process.OutputDataReceived += (_, e) =>
         {
+            const string printed = "Training site: every demo sign-in now uses the password ";
+            if (e.Data?.StartsWith(printed) == true && started is not null) started.DemoPassword = e.Data[printed.Length..].Trim();
             if (e.Data is ['w' or 'f' or 'c', 'a' or 'r' or 'a', ..] line && (line.StartsWith("warn:") || line.StartsWith("fail:") || line.StartsWith("crit:")))
                 Console.Error.WriteLine($"app {port}: {line}");
         };
@@ -62,13 +76,15 @@ sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var app = new AppProcess(process, baseUrl, dataFolder);
+        var app = started = new AppProcess(process, baseUrl, dataFolder);
         // A benchmark that fails or is stopped must not leave the app running under the next one's measurements.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => app.Stop();
         AppDomain.CurrentDomain.UnhandledException += (_, _) => app.Stop();
         foreach (var signal in new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM })
             StopOnSignal.Add(System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, _ => app.Stop()));
         await app.WaitUntilHealthyAsync();
+        // The password is printed as the app starts listening: give the output reader a moment to pass it on.
+        for (var wait = 0; app.DemoPassword is null && wait < 40; wait++) await Task.Delay(250);
         return app;
     }
 

@@ -41,9 +41,11 @@ await using (var db = cluster?.CreateDbContext() ?? new DapPanelDbContext(new Db
     probationId = await db.Agencies.Where(a => a.Kind == AgencyKind.Probation).Select(a => a.Id).SingleAsync();
 }
 
-var chair = await SignIn.AsAsync(app.BaseUrl, "chair@dappanel.example", DemoLogins.Password);
-var probation = await SignIn.AsAsync(app.BaseUrl, "probation@dappanel.example", DemoLogins.Password);
-var idva = await SignIn.AsAsync(app.BaseUrl, "idva@dappanel.example", DemoLogins.Password);
+// The first node made the demo's password random and printed it (a training site: the demo runs in Production only so).
+var demoPassword = nodes[0].DemoPassword ?? throw new InvalidOperationException("The app printed no demo password.");
+var chair = await SignIn.AsAsync(app.BaseUrl, "chair@dappanel.example", demoPassword);
+var probation = await SignIn.AsAsync(app.BaseUrl, "probation@dappanel.example", demoPassword);
+var idva = await SignIn.AsAsync(app.BaseUrl, "idva@dappanel.example", demoPassword);
 await using (var chairConnection = new HubConnectionBuilder()
     .WithUrl(app.BaseUrl + "/hubs/meeting", o => o.Cookies = chair).Build())
 {
@@ -54,8 +56,8 @@ await using (var chairConnection = new HubConnectionBuilder()
 if (args.Contains("--memory"))
 {
     var render = new BrowserRender(app, meetingId, itemId, probationId, probation, args);
-    var plain = await render.MemoryPerCircuitAsync("/meetings", "table", 30, "idva@dappanel.example", DemoLogins.Password);
-    var room = await render.MemoryPerCircuitAsync($"/meetings/{meetingId}/live", "[data-testid=levers]", 30, "idva@dappanel.example", DemoLogins.Password);
+    var plain = await render.MemoryPerCircuitAsync("/meetings", "table", 30, "idva@dappanel.example", demoPassword);
+    var room = await render.MemoryPerCircuitAsync($"/meetings/{meetingId}/live", "[data-testid=levers]", 30, "idva@dappanel.example", demoPassword);
     Console.WriteLine($"Per circuit: meetings list {plain / 1024:0.0} KB, live room {room / 1024:0.0} KB");
     foreach (var node in nodes) await node.DisposeAsync();
     return;
@@ -78,7 +80,7 @@ if (nodeCount == 1 && !args.Contains("--hub-only"))
     var pages = args.SkipWhile(a => a != "--pages").Skip(1).Select(int.Parse).FirstOrDefault(30);
     var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation, args)
         .RunAsync(pages, iterations: args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 5 : 40),
-            "idva@dappanel.example", DemoLogins.Password); // 30 pages: 1,200 stamps
+            "idva@dappanel.example", demoPassword); // 30 pages: 1,200 stamps
     rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", $"{pages} pages", browser.LatenciesMs));
     Console.WriteLine(rows[^1]);
     Console.WriteLine($"Server memory per live-room circuit: {browser.BytesPerCircuit / 1024:0.0} KB managed heap (after full GC); " +
