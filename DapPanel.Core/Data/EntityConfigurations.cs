@@ -95,6 +95,8 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             p.Property(x => x.FullName).HasMaxLength(200).HasColumnName("PerpetratorName");
             p.Property(x => x.DateOfBirth).HasColumnName("PerpetratorDateOfBirth");
             p.Property(x => x.Aliases).HasColumnName("PerpetratorAliases");
+            p.Property(x => x.Sex).HasColumnName("PerpetratorSex");
+            p.Property(x => x.Ethnicity).HasColumnName("PerpetratorEthnicity");
         });
         @case.HasMany(c => c.VictimSurvivors).WithOne().HasForeignKey(v => v.CaseId);
         @case.HasIndex(c => c.Status);
