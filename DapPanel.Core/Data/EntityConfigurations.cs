@@ -11,6 +11,7 @@ sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
         panel.Property(p => p.Name).HasMaxLength(200);
         panel.Property(p => p.Area).HasMaxLength(200);
         panel.Property(p => p.ConfidentialityStatement).HasMaxLength(Panel.MaxStatementLength);
+        panel.Property(p => p.AreaPopulationSource).HasMaxLength(200);
         panel.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PanelId);
         panel.HasMany(p => p.Chairs).WithOne().HasForeignKey(c => c.PanelId);
     }

@@ -1062,6 +1062,10 @@ namespace DapPanel.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AreaPopulationSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CadenceDays")
                         .HasColumnType("INTEGER");
 

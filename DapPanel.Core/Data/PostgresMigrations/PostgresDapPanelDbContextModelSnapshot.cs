@@ -1076,6 +1076,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AreaPopulationSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("CadenceDays")
                         .HasColumnType("integer");
 

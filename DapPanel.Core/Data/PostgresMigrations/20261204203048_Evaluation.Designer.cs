@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DapPanel.Core.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresDapPanelDbContext))]
-    [Migration("20261204201956_Evaluation")]
+    [Migration("20261204203048_Evaluation")]
     partial class Evaluation
     {
         /// <inheritdoc />
@@ -1076,6 +1076,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<string>("Area")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AreaPopulationSource")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261204201934_Evaluation")]
+    [Migration("20261204202941_Evaluation")]
     partial class Evaluation
     {
         /// <inheritdoc />
@@ -1062,6 +1062,10 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<string>("Area")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaPopulationSource")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
