@@ -76,6 +76,7 @@ public static class DapPanelHost
         app.MapBenchmarkEndpoints();
         Features.Minutes.DocumentEndpoints.MapDocumentEndpoints(app);
         Features.Insight.InsightEndpoints.MapInsightEndpoints(app);
+        Features.Evaluation.EvaluationEndpoints.MapEvaluationEndpoints(app);
         Features.Audit.AuditLogEndpoints.MapAuditLogEndpoints(app);
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 

@@ -186,6 +186,15 @@ public sealed class PdfLayout : IDisposable
         }
     }
 
+    /// <summary>A drawing (a chart) of the given height, kept whole on one page; it is drawn with its top left at the cursor.</summary>
+    public PdfLayout Drawing(double height, Action<XGraphics, XPoint> draw, double spaceAfter = 6)
+    {
+        EnsureSpace(height);
+        draw(gfx, new XPoint(MarginX, y));
+        y += height + spaceAfter;
+        return this;
+    }
+
     /// <summary>Draws the header and footer on every page, now that the total is known, and returns the file.</summary>
     public byte[] Render()
     {

@@ -286,9 +286,9 @@ public static class EvaluationCalculator
                 var rows = Enumerable.Range(0, Enum.GetValues<EthnicGroup>().Length + 1).ToArray();
                 return new FigureChart(ChartKind.Bars, "%", rows.Select(r => shown[0].Rows[r][0].Text).ToList(),
                 [
-                    new("Perpetrators", rows.Select(r => shown[0].Rows[r][2].Value).ToList(), Palette[0]),
-                    new("Victim-survivors", rows.Select(r => shown[1].Rows[r][2].Value).ToList(), Palette[1]),
-                    new("Area population", rows.Select(r => shown[0].Rows[r][3].Value).ToList(), Palette[4]),
+                    ChartSeries.FromColumn("Perpetrators", shown[0], rows, 2, Palette[0]),
+                    ChartSeries.FromColumn("Victim-survivors", shown[1], rows, 2, Palette[1]),
+                    ChartSeries.FromColumn("Area population", shown[0], rows, 3, Palette[4]),
                 ]);
             });
     }
@@ -341,11 +341,15 @@ public static class EvaluationCalculator
             "Sex", perpetratorSex.Count, victimSex.Count,
             [.. new[] { Sex.Female, Sex.Male, Sex.PreferNotToSay, Sex.NotKnown }.Select(s => (s.Label(), perpetratorSex.Count(x => x == s), victimSex.Count(x => x == s)))]);
         return new("age-sex", "Age and sex", "Perpetrators and victim-survivors of the period's cohort.", [age, sex],
-            shown => new FigureChart(ChartKind.Bars, "Number", shown[0].Rows.Select(r => r[0].Text).ToList(),
-            [
-                new("Perpetrators", shown[0].Rows.Select(r => r[1].Value).ToList(), Palette[0]),
-                new("Victim-survivors", shown[0].Rows.Select(r => r[2].Value).ToList(), Palette[1]),
-            ]));
+            shown =>
+            {
+                var rows = Enumerable.Range(0, shown[0].Rows.Count).ToList();
+                return new FigureChart(ChartKind.Bars, "Number", shown[0].Rows.Select(r => r[0].Text).ToList(),
+                [
+                    ChartSeries.FromColumn("Perpetrators", shown[0], rows, 1, Palette[0]),
+                    ChartSeries.FromColumn("Victim-survivors", shown[0], rows, 2, Palette[1]),
+                ]);
+            });
     }
 
     static FigureTable TwoColumns(string key, string title, Func<Func<int, string>, string> note, string label, int first, int second,
@@ -371,9 +375,15 @@ public static class EvaluationCalculator
         };
         return new("abuse-profile", "Severity of Abuse Grid outcomes",
             "Victim-survivors at each level of each abuse type at intake and at exit, and the % reduction (negative where the number rose), as Appendix F.",
-            tables, shown => new FigureChart(ChartKind.Heat, "% reduction", IntakeLevels.Select(l => l.Label()).ToList(),
-                Enum.GetValues<AbuseType>().Select((t, i) =>
-                    new ChartSeries(t.Label(), shown[0].Rows.Select(r => r[3 + 3 * i].Value).ToList(), Palette[0])).ToList()));
+            tables, shown =>
+            {
+                string[] groups = ["All closed", "Direct contact", "Non-direct contact"];
+                var cells = shown.SelectMany(t => t.Rows).ToList();
+                return new FigureChart(ChartKind.Heat, "% reduction",
+                    groups.SelectMany(g => IntakeLevels.Select(l => $"{g} · {l.Label()}")).ToList(),
+                    Enum.GetValues<AbuseType>().Select((t, i) => new ChartSeries(t.Label(), cells.Select(r => r[3 + 3 * i].Value).ToList(),
+                        cells.Select(r => r[3 + 3 * i].Text).ToList(), Palette[0])).ToList());
+            });
     }
 
     static FigureTable SeverityTable(Period p, string key, string title, List<EvaluationCase> cases)
@@ -440,12 +450,14 @@ public static class EvaluationCalculator
     }
 
     static FigureChart Bars(ShownTable table, int[] rows, string unit, string name, int column = 1) =>
-        new(ChartKind.Bars, unit, rows.Select(r => table.Rows[r][0].Text).ToList(),
-            [new ChartSeries(name, rows.Select(r => table.Rows[r][column].Value).ToList(), Palette[0])]);
+        new(ChartKind.Bars, unit, rows.Select(r => table.Rows[r][0].Text).ToList(), [ChartSeries.FromColumn(name, table, rows, column, Palette[0])]);
 
-    static FigureChart Stacked(ShownTable table, (int Column, string Name)[] series, string unit) =>
-        new(ChartKind.StackedBars, unit, table.Rows.Select(r => r[0].Text).ToList(),
-            series.Select((s, i) => new ChartSeries(s.Name, table.Rows.Select(r => r[s.Column].Value).ToList(), Palette[i])).ToList());
+    static FigureChart Stacked(ShownTable table, (int Column, string Name)[] series, string unit)
+    {
+        var rows = Enumerable.Range(0, table.Rows.Count).ToList();
+        return new(ChartKind.StackedBars, unit, table.Rows.Select(r => r[0].Text).ToList(),
+            series.Select((s, i) => ChartSeries.FromColumn(s.Name, table, rows, s.Column, Palette[i])).ToList());
+    }
 
     static string Dates(Period p) => $"from {p.From:d MMM yyyy} to {p.To:d MMM yyyy}";
     static TextCell Text(string text) => new(text);

@@ -36,7 +36,12 @@ public sealed record FigureChart(ChartKind Kind, string Unit, IReadOnlyList<stri
         : Series.SelectMany(s => s.Values).Select(v => Math.Abs(v ?? 0)).DefaultIfEmpty(0).Max());
 }
 
-public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string Colour);
+/// <summary>One series: a value per category (null when hidden or missing) and the text shown for it, as in the table.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, IReadOnlyList<string> Labels, string Colour)
+{
+    public static ChartSeries FromColumn(string name, ShownTable table, IReadOnlyList<int> rows, int column, string colour) =>
+        new(name, rows.Select(r => table.Rows[r][column].Value).ToList(), rows.Select(r => table.Rows[r][column].Text).ToList(), colour);
+}
 
 /// <summary>A target range drawn behind the bars, such as 50–60 % direct contact.</summary>
 public sealed record ChartBand(string Label, double From, double To);

@@ -2,6 +2,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.InformationSharing;
+using DapPanel.Core.ReviewUpdates;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,7 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
         var basis = await BasisAsync(db, actor, provider, caseId, cancellationToken);
         var intake = await db.CaseIntakes.AsNoTracking().Include(i => i.Severities).SingleOrDefaultAsync(i => i.CaseId == caseId, cancellationToken);
         var victims = c.VictimSurvivors.OrderBy(v => v.FullName).ToList();
-        var labels = victims.Select((v, i) => new IntakeVictim(v.Id, basis.SeesVictimDetails ? v.FullName : $"Victim-survivor {i + 1} (name withheld)")).ToList();
+        var labels = victims.Select((v, i) => new VictimOption(v.Id, basis.SeesVictimDetails ? v.FullName : $"Victim-survivor {i + 1} (name withheld)")).ToList();
         var managers = await db.People.AsNoTracking().Where(p => p.Agency!.Kind == AgencyKind.CaseManagementProvider)
             .OrderBy(p => p.FullName).Select(p => new PersonOption(p.Id, p.FullName)).ToListAsync(cancellationToken);
         var writer = intake is null ? null
@@ -71,7 +72,7 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
             RecordAssessment = intake is not null,
             AssessedOn = intake?.AssessedOn ?? acceptedOn,
             Needs = intake?.Needs.Copy() ?? NeedsRatings.AllNotKnown(),
-            Severities = victims.SelectMany(v => Enum.GetValues<AbuseType>().Select(t => new IntakeSeverityInput
+            Severities = victims.SelectMany(v => Enum.GetValues<AbuseType>().Select(t => new SeverityInput
             {
                 VictimSurvivorId = v.Id, AbuseType = t,
                 Severity = intake?.Severities.FirstOrDefault(s => s.VictimSurvivorId == v.Id && s.AbuseType == t)?.Severity ?? AbuseSeverity.Unknown,

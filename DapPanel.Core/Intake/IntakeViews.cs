@@ -1,4 +1,5 @@
 using DapPanel.Core.Domain;
+using DapPanel.Core.ReviewUpdates;
 
 namespace DapPanel.Core.Intake;
 
@@ -10,11 +11,9 @@ public sealed record IntakeListView(bool CanWrite, IReadOnlyList<IntakeRow> Case
 
 public sealed record PersonOption(Guid Id, string Name);
 
-public sealed record IntakeVictim(Guid Id, string Label);
-
 /// <summary>The intake form for one case, with what it was opened for (the case and its version).</summary>
 public sealed record IntakeForm(Guid CaseId, string Reference, string PerpetratorName, DateOnly AcceptedOn, DateOnly PerpetratorDateOfBirth,
-    bool CanWrite, IReadOnlyList<PersonOption> CaseManagers, IReadOnlyList<IntakeVictim> Victims, IntakeInput Input,
+    bool CanWrite, IReadOnlyList<PersonOption> CaseManagers, IReadOnlyList<VictimOption> Victims, IntakeInput Input,
     string? WrittenBy, DateTimeOffset? WrittenAt);
 
 public sealed class IntakeInput
@@ -32,7 +31,7 @@ public sealed class IntakeInput
     public bool RecordAssessment { get; set; }
     public DateOnly? AssessedOn { get; set; }
     public NeedsRatings Needs { get; set; } = new();
-    public List<IntakeSeverityInput> Severities { get; set; } = [];
+    public List<SeverityInput> Severities { get; set; } = [];
 
     public const int MaxAces = 10;
     public const int MinimumVictimAge = 12;
@@ -70,11 +69,4 @@ public sealed class VictimCharacteristicsInput
     public DateOnly? DateOfBirth { get; set; }
     public Sex Sex { get; set; }
     public Ethnicity Ethnicity { get; set; }
-}
-
-public sealed class IntakeSeverityInput
-{
-    public Guid VictimSurvivorId { get; set; }
-    public AbuseType AbuseType { get; set; }
-    public AbuseSeverity Severity { get; set; } = AbuseSeverity.Unknown;
 }

@@ -1,0 +1,103 @@
+using System.Globalization;
+using DapPanel.App.Components.Shared;
+using DapPanel.App.Pdf;
+using DapPanel.Core.Evaluation;
+using PdfSharp.Drawing;
+
+namespace DapPanel.App.Features.Evaluation;
+
+/// <summary>
+/// The evaluation as a report laid out like an evaluation's performance section: contents, then each figure with its
+/// chart, its tables and their n; OFFICIAL-SENSITIVE on every page. Small numbers are always suppressed here.
+/// </summary>
+public static class EvaluationReportPdf
+{
+    static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public static byte[] Render(EvaluationReport report, string madeBy)
+    {
+        // The contents need each figure's page, known only once laid out: lay out once to learn them, then again.
+        var pages = Layout(report, madeBy, null, out _);
+        Layout(report, madeBy, pages, out var pdf);
+        return pdf;
+    }
+
+    static List<int> Layout(EvaluationReport report, string madeBy, IReadOnlyList<int>? pages, out byte[] pdf)
+    {
+        var period = $"{report.Period.From.ToString("d MMMM yyyy", British)} to {report.Period.To.ToString("d MMMM yyyy", British)}";
+        using var layout = new PdfLayout($"Panel evaluation: {report.PanelName}, {period}",
+            new PdfRunningText($"Panel evaluation · {report.PanelName}", period,
+                $"Made {Display.When(report.MadeAt)} by {madeBy}. Counts from 1 to 4 are shown as <5."));
+        layout.Title($"Panel evaluation: {report.PanelName}", period);
+        layout.Paragraph("The panel's programme figures for the period, worked out from what the panel recorded. Shares are of everyone "
+            + "each figure is about, missing records included; what is missing is counted and shown, never counted as none.");
+        layout.Paragraph("Counts from 1 to 4 are shown as <5. A cell marked [c] is withheld so that a small count cannot be worked out "
+            + "from a total or the other cells; percentages worked out from hidden counts are hidden with them.", PdfStyles.Small);
+        if (report.AreaPopulationSource is { } source) layout.Paragraph($"Area population profile: {source}.", PdfStyles.Small);
+
+        layout.Heading("Contents");
+        var contents = new PdfTable(new PdfColumn("Figure", 8), new PdfColumn("Page", 1)) { Plain = true };
+        for (var i = 0; i < report.Figures.Count; i++)
+            contents.Row($"{i + 1}. {report.Figures[i].Title}", pages is null ? "00" : pages[i].ToString(British));
+        layout.Table(contents);
+
+        var found = new List<int>();
+        for (var i = 0; i < report.Figures.Count; i++)
+        {
+            var figure = report.Figures[i];
+            layout.Heading($"{i + 1}. {figure.Title}");
+            found.Add(layout.PageCount);
+            layout.Paragraph(figure.Description);
+            if (figure.Chart is { } chart) Chart(layout, chart);
+            foreach (var table in figure.Tables)
+            {
+                layout.Table(Table(table));
+                layout.Paragraph(table.Note, PdfStyles.Small, spaceAfter: 8);
+            }
+        }
+        pdf = layout.Render();
+        return found;
+    }
+
+    static PdfTable Table(ShownTable table)
+    {
+        var wide = table.Headings.Count > 6;
+        var pdf = new PdfTable(table.Headings.Select((h, i) => new PdfColumn(h, i == 0 ? (wide ? 1.6 : 3.2) : 1)).ToArray())
+        {
+            Caption = table.Title,
+        };
+        foreach (var row in table.Rows) pdf.Row([.. row.Select(c => c.Text)]);
+        return pdf;
+    }
+
+    /// <summary>The chart as laid out for the page (ChartLayout), scaled to the text width.</summary>
+    static void Chart(PdfLayout layout, FigureChart chart)
+    {
+        var shapes = new ChartLayout(chart);
+        var scale = PdfLayout.ContentWidth / ChartLayout.Width;
+        layout.Drawing(shapes.Height * scale, (gfx, at) =>
+        {
+            foreach (var shape in shapes.Shapes)
+            {
+                switch (shape)
+                {
+                    case ChartRect r when r.Width > 0:
+                        gfx.DrawRectangle(new XSolidBrush(Colour(r.Fill)), at.X + r.X * scale, at.Y + r.Y * scale, r.Width * scale, r.Height * scale);
+                        break;
+                    case ChartLine l:
+                        gfx.DrawLine(new XPen(Colour(l.Stroke), l.Width * scale), at.X + l.X1 * scale, at.Y + l.Y1 * scale, at.X + l.X2 * scale, at.Y + l.Y2 * scale);
+                        break;
+                    case ChartText t:
+                        var font = new XFont(PdfFonts.Family, t.Size * scale, t.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+                        var width = gfx.MeasureString(t.Text, font).Width;
+                        var x = at.X + t.X * scale - t.Anchor switch { ChartAnchor.Middle => width / 2, ChartAnchor.End => width, _ => 0 };
+                        gfx.DrawString(t.Text, font, new XSolidBrush(Colour(t.Fill)), x, at.Y + t.Y * scale, XStringFormats.BaseLineLeft);
+                        break;
+                }
+            }
+        }, spaceAfter: 10);
+    }
+
+    static XColor Colour(string hex) => XColor.FromArgb(
+        Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16));
+}
