@@ -41,13 +41,13 @@ sealed class EvaluationAdditionsConfiguration : IEntityTypeConfiguration<ReviewU
     public void Configure(EntityTypeBuilder<ReviewUpdate> update) => update.OwnsOne(u => u.Needs, NeedColumns.Map);
 }
 
+/// <summary>
+/// The case manager is a person of the case-management provider (checked by IntakeService). No foreign key: on SQLite
+/// adding one to the existing cases table rebuilds it outside a transaction; people are never deleted, only disabled.
+/// </summary>
 sealed class CaseManagerConfiguration : IEntityTypeConfiguration<Case>
 {
-    public void Configure(EntityTypeBuilder<Case> @case)
-    {
-        @case.HasOne<Person>().WithMany().HasForeignKey(c => c.CaseManagerPersonId).OnDelete(DeleteBehavior.Restrict);
-        @case.HasIndex(c => c.CaseManagerPersonId);
-    }
+    public void Configure(EntityTypeBuilder<Case> @case) => @case.HasIndex(c => c.CaseManagerPersonId);
 }
 
 static class NeedColumns

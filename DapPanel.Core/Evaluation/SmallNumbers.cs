@@ -20,7 +20,8 @@ public static class SmallNumbers
         {
             var at = new CellRef(r, c);
             if (table[at] is CountCell { Value: var n } && IsSmall(n)) hidden[at] = Suppression.SmallNumber;
-            if (table[at] is MeasureCell { Basis: var basis } && IsSmall(basis)) hidden[at] = Suppression.SmallNumber;
+            // An average of 1 to 4 cases tells too much about them; it is withheld, not a count, so it is marked [c].
+            if (table[at] is MeasureCell { Basis: var basis } && IsSmall(basis)) hidden[at] = Suppression.Secondary;
         }
 
         // A sum with exactly one hidden member (counting its total when the total is a cell) gives it away.
@@ -40,7 +41,7 @@ public static class SmallNumbers
             }
         }
 
-        // Whatever is worked out from a hidden count is hidden with it.
+        // Whatever is worked out from a hidden count is withheld with it ([c]: it is not itself a count of 1 to 4).
         for (var r = 0; r < table.Rows.Count; r++)
         for (var c = 0; c < table.Rows[r].Length; c++)
         {
@@ -51,10 +52,9 @@ public static class SmallNumbers
                 ReductionCell x => [x.Intake, x.Exit],
                 _ => [],
             };
-            var source = from.Where(hidden.ContainsKey).Select(f => hidden[f]).DefaultIfEmpty(Suppression.None).Max();
-            if (source != Suppression.None) hidden[at] = source;
-            // A share of a total from 1 to 4 shows the small total; a share of 0 of anything shows nothing.
-            if (table[at] is ShareCell { DenominatorCell: null, Denominator: var n } && IsSmall(n)) hidden[at] = Suppression.SmallNumber;
+            if (from.Any(hidden.ContainsKey)) hidden[at] = Suppression.Secondary;
+            // A share of a total from 1 to 4 shows the small total.
+            if (table[at] is ShareCell { DenominatorCell: null, Denominator: var n } && IsSmall(n)) hidden[at] = Suppression.Secondary;
         }
         return hidden;
     }

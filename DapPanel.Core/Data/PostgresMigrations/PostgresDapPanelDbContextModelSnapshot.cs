@@ -1740,11 +1740,6 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
-                    b.HasOne("DapPanel.Core.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("CaseManagerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.OwnsOne("DapPanel.Core.Domain.Perpetrator", "Perpetrator", b1 =>
                         {
                             b1.Property<Guid>("CaseId")

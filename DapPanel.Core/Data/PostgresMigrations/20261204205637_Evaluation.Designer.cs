@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DapPanel.Core.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresDapPanelDbContext))]
-    [Migration("20261204203048_Evaluation")]
+    [Migration("20261204205637_Evaluation")]
     partial class Evaluation
     {
         /// <inheritdoc />
@@ -1743,11 +1743,6 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
-                    b.HasOne("DapPanel.Core.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("CaseManagerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.OwnsOne("DapPanel.Core.Domain.Perpetrator", "Perpetrator", b1 =>
                         {
                             b1.Property<Guid>("CaseId")

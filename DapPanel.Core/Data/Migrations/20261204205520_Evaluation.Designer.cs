@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261204202941_Evaluation")]
+    [Migration("20261204205520_Evaluation")]
     partial class Evaluation
     {
         /// <inheritdoc />
@@ -1723,11 +1723,6 @@ namespace DapPanel.Core.Data.Migrations
 
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
-                    b.HasOne("DapPanel.Core.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("CaseManagerPersonId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.OwnsOne("DapPanel.Core.Domain.Perpetrator", "Perpetrator", b1 =>
                         {
                             b1.Property<Guid>("CaseId")

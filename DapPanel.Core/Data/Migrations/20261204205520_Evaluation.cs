@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DapPanel.Core.Data.PostgresMigrations
+namespace DapPanel.Core.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Evaluation : Migration
@@ -14,113 +14,113 @@ namespace DapPanel.Core.Data.PostgresMigrations
             migrationBuilder.AddColumn<DateOnly>(
                 name: "DateOfBirth",
                 table: "VictimSurvivors",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Ethnicity",
                 table: "VictimSurvivors",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Sex",
                 table: "VictimSurvivors",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedBehaviourAndAttitudes",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedBenefitsDebtAndFinances",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedChildrenFamiliesAndParenting",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedEducationEmploymentAndTraining",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedHousing",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedMentalHealthAndWellbeing",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedPhysicalHealth",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedSocialisationAndCommunity",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedSubstanceMisuseAlcohol",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NeedSubstanceMisuseDrugs",
                 table: "ReviewUpdates",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AreaPopulationSource",
                 table: "Panels",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "AdverseChildhoodExperiences",
                 table: "Cases",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "CaseManagerPersonId",
                 table: "Cases",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PerpetratorEthnicity",
                 table: "Cases",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "PerpetratorSex",
                 table: "Cases",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -128,11 +128,11 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 name: "AreaPopulationShares",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PanelId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Group = table.Column<int>(type: "integer", nullable: false),
-                    Percent = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PanelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Group = table.Column<int>(type: "INTEGER", nullable: false),
+                    Percent = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,22 +149,22 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 name: "CaseIntakes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    NeedChildrenFamiliesAndParenting = table.Column<int>(type: "integer", nullable: false),
-                    NeedSubstanceMisuseDrugs = table.Column<int>(type: "integer", nullable: false),
-                    NeedSubstanceMisuseAlcohol = table.Column<int>(type: "integer", nullable: false),
-                    NeedMentalHealthAndWellbeing = table.Column<int>(type: "integer", nullable: false),
-                    NeedHousing = table.Column<int>(type: "integer", nullable: false),
-                    NeedPhysicalHealth = table.Column<int>(type: "integer", nullable: false),
-                    NeedEducationEmploymentAndTraining = table.Column<int>(type: "integer", nullable: false),
-                    NeedBenefitsDebtAndFinances = table.Column<int>(type: "integer", nullable: false),
-                    NeedSocialisationAndCommunity = table.Column<int>(type: "integer", nullable: false),
-                    NeedBehaviourAndAttitudes = table.Column<int>(type: "integer", nullable: false),
-                    WrittenByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NeedChildrenFamiliesAndParenting = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedSubstanceMisuseDrugs = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedSubstanceMisuseAlcohol = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedMentalHealthAndWellbeing = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedHousing = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedPhysicalHealth = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedEducationEmploymentAndTraining = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedBenefitsDebtAndFinances = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedSocialisationAndCommunity = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedBehaviourAndAttitudes = table.Column<int>(type: "INTEGER", nullable: false),
+                    WrittenByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,12 +181,12 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 name: "IntakeSeverities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseIntakeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VictimSurvivorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AbuseType = table.Column<int>(type: "integer", nullable: false),
-                    Severity = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseIntakeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VictimSurvivorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AbuseType = table.Column<int>(type: "INTEGER", nullable: false),
+                    Severity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,23 +232,11 @@ namespace DapPanel.Core.Data.PostgresMigrations
                 name: "IX_IntakeSeverities_VictimSurvivorId",
                 table: "IntakeSeverities",
                 column: "VictimSurvivorId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Cases_People_CaseManagerPersonId",
-                table: "Cases",
-                column: "CaseManagerPersonId",
-                principalTable: "People",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Cases_People_CaseManagerPersonId",
-                table: "Cases");
-
             migrationBuilder.DropTable(
                 name: "AreaPopulationShares");
 
