@@ -219,7 +219,7 @@ public sealed class EvaluationHistory
             WrittenAt = PanelTime.At(meeting.Date.AddDays(-3), new TimeOnly(15, 0)),
             Needs = random.Next(10) < 8 ? NextNeeds(course) : null,
         };
-        var interventions = Pick([(0, 18), (1, 30), (2, 30), (3, 15), (4, 7)]);
+        var interventions = Pick([(0, 12), (1, 28), (2, 32), (3, 18), (4, 10)]);
         for (var i = 0; i < interventions; i++)
             update.Interventions.Add(new Intervention
             {
