@@ -9,6 +9,7 @@ source scripts/test-services.sh
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"

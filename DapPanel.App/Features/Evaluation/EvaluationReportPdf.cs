@@ -51,7 +51,7 @@ public static class EvaluationReportPdf
             if (figure.Chart is { } chart) Chart(layout, chart);
             foreach (var table in figure.Tables)
             {
-                layout.Table(Table(table));
+                foreach (var part in Tables(table)) layout.Table(part);
                 layout.Paragraph(table.Note, PdfStyles.Small, spaceAfter: 8);
             }
         }
@@ -59,15 +59,24 @@ public static class EvaluationReportPdf
         return found;
     }
 
-    static PdfTable Table(ShownTable table)
+    /// <summary>At most this many columns beside the labels fit the page's width readably.</summary>
+    public const int MaxColumns = 6;
+
+    /// <summary>A table, or a wide one in parts of at most six columns, each with the row labels again.</summary>
+    static IEnumerable<PdfTable> Tables(ShownTable table)
     {
-        var wide = table.Headings.Count > 6;
-        var pdf = new PdfTable(table.Headings.Select((h, i) => new PdfColumn(h, i == 0 ? (wide ? 1.6 : 3.2) : 1)).ToArray())
+        var columns = table.Headings.Count - 1;
+        for (var first = 1; first <= columns; first += MaxColumns)
         {
-            Caption = table.Title,
-        };
-        foreach (var row in table.Rows) pdf.Row([.. row.Select(c => c.Text)]);
-        return pdf;
+            var take = Math.Min(MaxColumns, columns - first + 1);
+            var pick = new[] { 0 }.Concat(Enumerable.Range(first, take)).ToList();
+            var pdf = new PdfTable(pick.Select(i => new PdfColumn(table.Headings[i], i == 0 ? (columns > 3 ? 1.8 : 3.2) : 1)).ToArray())
+            {
+                Caption = first == 1 ? table.Title : $"{table.Title} (continued)",
+            };
+            foreach (var row in table.Rows) pdf.Row([.. pick.Select(i => row[i].Text)]);
+            yield return pdf;
+        }
     }
 
     /// <summary>The chart as laid out for the page (ChartLayout), scaled to the text width.</summary>

@@ -31,19 +31,16 @@ public static partial class EvaluationWorkbook
 
             AddSheet(workbook, sheets, id++, Unique(names, "About"), About(report), [70]);
             foreach (var table in report.Tables)
-                AddSheet(workbook, sheets, id++, Unique(names, table.Title), TableRows(table),
+                AddSheet(workbook, sheets, id++, Unique(names, SheetTitle(table)), TableRows(table),
                     [.. table.Headings.Select((h, i) => i == 0 ? 46.0 : Math.Clamp(h.Length + 2, 10, 24))]);
             workbook.Workbook.Save();
         }
         return stream.ToArray();
     }
 
-    /// <summary>The sheets' titles, in order, as the workbook names them.</summary>
-    public static IReadOnlyList<string> SheetNames(EvaluationReport report)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return [Unique(names, "About"), .. report.Tables.Select(t => Unique(names, t.Title))];
-    }
+    /// <summary>A sheet is named after its table's key ("abuse-profile-all": "Abuse profile all"); its first cell has the whole title.</summary>
+    static string SheetTitle(ShownTable table) => table.Key == "aces" ? "ACEs"
+        : char.ToUpperInvariant(table.Key[0]) + table.Key[1..].Replace('-', ' ');
 
     static IEnumerable<Row> About(EvaluationReport report)
     {
