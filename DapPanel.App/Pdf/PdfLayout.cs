@@ -186,6 +186,13 @@ public sealed class PdfLayout : IDisposable
         }
     }
 
+    /// <summary>Starts a new page unless this much space is left, so a heading stays with the figure that follows it.</summary>
+    public PdfLayout KeepTogether(double height)
+    {
+        EnsureSpace(height);
+        return this;
+    }
+
     /// <summary>A drawing (a chart) of the given height, kept whole on one page; it is drawn with its top left at the cursor.</summary>
     public PdfLayout Drawing(double height, Action<XGraphics, XPoint> draw, double spaceAfter = 6)
     {

@@ -111,7 +111,7 @@ public sealed class DemoPanel(
         SeedAcknowledgements(db, past);
         SeedInformationSharing(db, panel, people, today);
 
-        SeedEvaluationRecords(db, panel, people);
+        SeedEvaluationRecords(db, panel, people, today);
         await db.SaveChangesAsync(cancellationToken);
         await SeedHistoryAsync(panel, people, past[0].Date, cancellationToken);
         await SeedLoginsAsync(people);
@@ -143,7 +143,7 @@ public sealed class DemoPanel(
     /// What the evaluation reads of the cases above: case managers, characteristics, ACEs and intake records, and the
     /// borough's population by ethnic group (Census 2021). A random source of its own, so the cases above stay as they were.
     /// </summary>
-    void SeedEvaluationRecords(DapPanelDbContext db, Panel panel, Dictionary<string, Person> people)
+    void SeedEvaluationRecords(DapPanelDbContext db, Panel panel, Dictionary<string, Person> people, DateOnly today)
     {
         var provider = agencies[AgencyKind.CaseManagementProvider];
         caseManagers.Add(people["casemanager@dappanel.example"]);
@@ -168,10 +168,11 @@ public sealed class DemoPanel(
                 victim.Ethnicity = ethnicities[details.Next(ethnicities.Length)];
                 victim.DateOfBirth = new DateOnly(1975 + details.Next(25), 1 + details.Next(12), 1 + details.Next(28));
             }
+            var assessed = c.AcceptedOn!.Value.AddDays(7) is var week && week < today ? week : today;
             var intake = new CaseIntake
             {
-                CaseId = c.Id, AssessedOn = c.AcceptedOn!.Value.AddDays(7), WrittenByPersonId = caseManagers[0].Id,
-                WrittenAt = PanelTime.At(c.AcceptedOn.Value.AddDays(7), new TimeOnly(15, 0)),
+                CaseId = c.Id, AssessedOn = assessed, WrittenByPersonId = caseManagers[0].Id,
+                WrittenAt = PanelTime.At(assessed, new TimeOnly(8, 0)),
                 Needs = new NeedsRatings
                 {
                     ChildrenFamiliesAndParenting = NeedLevel.High, SubstanceMisuseDrugs = (NeedLevel)details.Next(5),

@@ -268,12 +268,19 @@ public sealed class EvaluationHistory
     AbuseSeverity Later(AbuseSeverity intake, bool contact, bool exit)
     {
         if (intake == AbuseSeverity.Unknown) return random.Next(3) == 0 ? AbuseSeverity.None : AbuseSeverity.Unknown;
-        var fall = (contact ? 0.55 : 0.35) * (exit ? 1.5 : 0.8);
-        if (random.NextDouble() < 0.05 && intake != AbuseSeverity.High) return (AbuseSeverity)((int)intake - 1);
-        var steps = 0;
-        while (random.NextDouble() < fall && steps < 3) steps++;
-        var level = Math.Min((int)intake + steps, (int)AbuseSeverity.None);
-        return (AbuseSeverity)level;
+        if (intake == AbuseSeverity.None) return random.Next(20) == 0 ? AbuseSeverity.Standard : AbuseSeverity.None;
+        var (stopped, eased, rose) = (contact, exit) switch
+        {
+            (true, true) => (65, 20, 3),
+            (false, true) => (45, 25, 5),
+            (true, false) => (30, 30, 4),
+            _ => (15, 25, 6),
+        };
+        var roll = random.Next(100);
+        if (roll < stopped) return AbuseSeverity.None;
+        if (roll < stopped + eased) return (AbuseSeverity)Math.Min((int)intake + 1, (int)AbuseSeverity.Standard);
+        if (roll < stopped + eased + rose && intake != AbuseSeverity.High) return (AbuseSeverity)((int)intake - 1);
+        return intake;
     }
 
     NeedsRatings IntakeNeeds(bool contact)

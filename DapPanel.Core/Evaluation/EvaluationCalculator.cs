@@ -402,10 +402,11 @@ public static class EvaluationCalculator
         }
         var headings = new List<string> { "Severity at intake" };
         foreach (var type in Enum.GetValues<AbuseType>())
-            headings.AddRange([$"{type.Label()}: intake", $"{type.Label()}: exit", $"{type.Label()}: % reduction"]);
+            headings.AddRange([$"{Short(type)}: intake", $"{Short(type)}: exit", $"{Short(type)}: % reduction"]);
         var table = new FigureTable(key, title,
             c => $"n = {c(victims.Count)} victim-survivors of {c(cases.Count)} cases closed in the period; {c(compared.Count)} assessed at both intake and exit. "
-                + $"Left out of the comparison: {c(noIntake)} without an intake assessment, {c(noExit)} without an exit assessment.",
+                + $"Left out of the comparison: {c(noIntake)} without an intake assessment, {c(noExit)} without an exit assessment. "
+                + "H&S: harassment and stalking; JCC: jealous, coercive and controlling.",
             headings);
         foreach (var level in IntakeLevels)
         {
@@ -421,6 +422,14 @@ public static class EvaluationCalculator
         }
         return table;
     }
+
+    /// <summary>The abuse types as Appendix F heads its columns.</summary>
+    static string Short(AbuseType type) => type switch
+    {
+        AbuseType.HarassmentAndStalking => "H&S",
+        AbuseType.JealousCoerciveControlling => "JCC",
+        _ => type.Label(),
+    };
 
     static Dictionary<AbuseType, AbuseSeverity> Grid(IEnumerable<EvaluationSeverity> ratings)
     {

@@ -45,10 +45,13 @@ public static class EvaluationReportPdf
         for (var i = 0; i < report.Figures.Count; i++)
         {
             var figure = report.Figures[i];
+            // The heading, its sentence and its chart on one page (a chart taller than a page's space starts one).
+            var chart = figure.Chart is { } c ? new ChartLayout(c) : null;
+            layout.KeepTogether(60 + Math.Min(chart is null ? 80 : chart.Height * PdfLayout.ContentWidth / ChartLayout.Width, 560));
             layout.Heading($"{i + 1}. {figure.Title}");
             found.Add(layout.PageCount);
             layout.Paragraph(figure.Description);
-            if (figure.Chart is { } chart) Chart(layout, chart);
+            if (chart is not null) Chart(layout, chart);
             foreach (var table in figure.Tables)
             {
                 foreach (var part in Tables(table)) layout.Table(part);
@@ -80,9 +83,8 @@ public static class EvaluationReportPdf
     }
 
     /// <summary>The chart as laid out for the page (ChartLayout), scaled to the text width.</summary>
-    static void Chart(PdfLayout layout, FigureChart chart)
+    static void Chart(PdfLayout layout, ChartLayout shapes)
     {
-        var shapes = new ChartLayout(chart);
         var scale = PdfLayout.ContentWidth / ChartLayout.Width;
         layout.Drawing(shapes.Height * scale, (gfx, at) =>
         {
