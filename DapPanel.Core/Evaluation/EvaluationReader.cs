@@ -16,21 +16,23 @@ static class EvaluationReader
         var heard = db.AgendaItems.Where(i => i.Meeting!.PanelId == period.PanelId).Select(i => i.CaseId);
         var cases = db.Cases.AsNoTracking().Where(c => heard.Contains(c.Id) && c.AcceptedOn != null && c.AcceptedOn <= to
             && (c.ClosedOn == null || c.ClosedOn >= from));
-        var caseIds = cases.Select(c => c.Id);
 
         var rows = await cases.Select(c => new
         {
             c.Id, c.AcceptedOn, c.ClosedOn, c.ClosureReason, c.ChildrenCount, c.Perpetrator.DateOfBirth, c.Perpetrator.Sex,
             c.Perpetrator.Ethnicity, c.CaseManagerPersonId, c.AdverseChildhoodExperiences,
         }).ToListAsync(cancellationToken);
+        // The cases' ids as a list: the queries below take it as one parameter instead of repeating the panel's subquery.
+        var caseIds = rows.Select(r => r.Id).ToList();
         var victims = (await db.VictimSurvivors.AsNoTracking().Where(v => caseIds.Contains(v.CaseId))
                 .Select(v => new { v.CaseId, v.Id, v.DateOfBirth, v.Sex, v.Ethnicity }).ToListAsync(cancellationToken))
             .ToLookup(v => v.CaseId, v => new EvaluationVictim(v.Id, v.DateOfBirth, v.Sex, v.Ethnicity));
 
         var intakes = await db.CaseIntakes.AsNoTracking().Where(i => caseIds.Contains(i.CaseId))
             .Select(i => new { i.Id, i.CaseId, i.AssessedOn, i.Needs }).ToListAsync(cancellationToken);
+        var intakeIds = intakes.Select(i => i.Id).ToList();
         var intakeSeverities = (await db.IntakeSeverities.AsNoTracking()
-                .Where(s => db.CaseIntakes.Where(i => caseIds.Contains(i.CaseId)).Select(i => i.Id).Contains(s.CaseIntakeId))
+                .Where(s => intakeIds.Contains(s.CaseIntakeId))
                 .Select(s => new { s.CaseIntakeId, s.VictimSurvivorId, s.AbuseType, s.Severity }).ToListAsync(cancellationToken))
             .ToLookup(s => s.CaseIntakeId, s => new EvaluationSeverity(s.VictimSurvivorId, s.AbuseType, s.Severity));
         var intakeByCase = intakes.ToDictionary(i => i.CaseId, i => new EvaluationIntake(i.AssessedOn, i.Needs, intakeSeverities[i.Id].ToList()));
@@ -44,7 +46,7 @@ static class EvaluationReader
             x.Update.Id, x.Update.CaseId, x.StartsAt, x.Update.WorkStatus, x.Update.Engagement, x.Update.BehaviourChangeSessions,
             x.Update.Needs,
         }).ToListAsync(cancellationToken);
-        var updateIds = updateQuery.Select(x => x.Update.Id);
+        var updateIds = updates.Select(u => u.Id).ToList();
         var interventions = (await db.Interventions.AsNoTracking().Where(i => updateIds.Contains(i.ReviewUpdateId))
                 .Select(i => new { i.ReviewUpdateId, i.Kind, i.AgencyId }).ToListAsync(cancellationToken))
             .ToLookup(i => i.ReviewUpdateId, i => new EvaluationIntervention(i.Kind, i.AgencyId));
