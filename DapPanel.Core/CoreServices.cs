@@ -6,6 +6,7 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Cases;
 using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
+using DapPanel.Core.Security;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Evaluation;
 using DapPanel.Core.Intake;
@@ -34,6 +35,7 @@ public static class CoreServices
         services.AddDatabase(storage, database ?? new DatabaseSettings());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<SignInChanges>();
         services.AddSingleton<NeedToKnow>();
         services.AddSingleton<IInformationSharingService, InformationSharingService>();
         services.AddSingleton<IAuditSearch, AuditSearch>();
@@ -77,19 +79,23 @@ public static class CoreServices
     static void AddDatabase(this IServiceCollection services, StorageSettings storage, DatabaseSettings database)
     {
         services.AddSingleton(database);
+        // Every save that changes what a live room shows brings open rooms up to date, whichever service made it.
+        services.AddSingleton<LiveMeetingRefresh>();
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = database.ConnectionString is { Length: > 0 } value ? value
                 : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:DapPanel is not set.");
-            services.AddPooledDbContextFactory<PostgresDapPanelDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddPooledDbContextFactory<PostgresDapPanelDbContext>((sp, options) =>
+                options.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<LiveMeetingRefresh>()));
             // Every service asks for the base type; it gets the PostgreSQL context, whose migrations are its own.
             services.AddSingleton<IDbContextFactory<DapPanelDbContext>>(sp =>
                 new BaseContextFactory<PostgresDapPanelDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresDapPanelDbContext>>()));
         }
         else
         {
-            services.AddPooledDbContextFactory<DapPanelDbContext>(options =>
-                options.UseSqlite(storage.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddPooledDbContextFactory<DapPanelDbContext>((sp, options) =>
+                options.UseSqlite(storage.SqliteConnectionString)
+                    .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<LiveMeetingRefresh>()));
         }
     }
 

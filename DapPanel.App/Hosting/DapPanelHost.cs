@@ -33,6 +33,9 @@ public static class DapPanelHost
         builder.Services.AddDapPanelCore(storage, builder.Configuration.ReadDatabaseSettings());
         var security = SecuritySettings.Read(builder.Configuration, builder.Environment);
         builder.Services.AddDapPanelSecurity(security);
+        TransportSecurity.Validate(builder.Configuration);
+        builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // Messages rise from the bottom: at the top right they covered the chair's Next item and Close buttons.
         builder.Services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
@@ -40,7 +43,8 @@ public static class DapPanelHost
             circuits.DisconnectedCircuitMaxRetained = 200;
             circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
             circuits.MaxBufferedUnacknowledgedRenderBatches = 10;
-        }).AddHubOptions(circuitHub => circuitHub.MaximumReceiveMessageSize = 64 * 1024);
+        }).AddHubOptions(circuitHub => circuitHub.MaximumReceiveMessageSize = 64 * 1024)
+            .RegisterPersistentService<PageView>(Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer);
         builder.Services.AddDapPanelHosting(builder.Configuration, storage);
         builder.Services.AddHostedService<Features.Insight.MonthlySummaryScheduler>();
         builder.Services.AddHostedService<Features.Research.ResearchReminderScheduler>();
@@ -49,12 +53,10 @@ public static class DapPanelHost
         var seeded = await app.Services.GetRequiredService<DatabaseInitializer>()
             .InitializeAsync(app.Configuration.GetValue("Demo:SeedOnFirstRun", true));
 
+        app.UseTransportSecurity();
         app.UseCorrelationLogging();
         if (!app.Environment.IsDevelopment())
-        {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
         app.UseSecurityHeaders();
         // Pages for bodiless errors of page visits only: a POST re-executed as a page would meet the page's antiforgery
         // check, and hub clients need the real status.
@@ -63,6 +65,7 @@ public static class DapPanelHost
             branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseWebSockets();
         app.UseSameOriginWebSockets();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTwoFactorEnrolment(security);
         app.UseAuthorization();

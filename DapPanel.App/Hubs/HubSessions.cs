@@ -5,13 +5,25 @@ using Microsoft.AspNetCore.SignalR;
 namespace DapPanel.App.Hubs;
 
 /// <summary>
-/// The hub connections open on this node. A connection that only listens makes no calls to check,
-/// so <see cref="HubSessionSweeper"/> looks at them all every revalidation interval and aborts those
-/// whose person was disabled or changed since they connected.
+/// The hub connections open on this node. A connection that only listens makes no calls to check, so those of a
+/// session signed out or a person changed on this node are closed at once, and <see cref="HubSessionSweeper"/> looks at
+/// them all every revalidation interval for changes made on other nodes.
 /// </summary>
 public sealed class HubSessions
 {
     readonly ConcurrentDictionary<string, HubCallerContext> open = new();
+
+    public HubSessions(SessionValidity sessions) => sessions.Ended += CloseOf;
+
+    void CloseOf(SessionEnd end)
+    {
+        foreach (var connection in open.Values)
+        {
+            if (connection.User is not { } user || !end.Covers(user)) continue;
+            connection.Abort();
+            Closed(connection);
+        }
+    }
 
     public void Opened(HubCallerContext context) => open[context.ConnectionId] = context;
 

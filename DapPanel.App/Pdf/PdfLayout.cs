@@ -1,6 +1,4 @@
-using PdfSharp;
 using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace DapPanel.App.Pdf;
 
@@ -8,66 +6,89 @@ namespace DapPanel.App.Pdf;
 public sealed record PdfRunningText(string Title, string Detail, string FooterNote);
 
 /// <summary>
-/// The one place documents are laid out: paragraphs that wrap (breaking words longer than a line), headings kept
-/// with what follows, tables whose rows wrap and whose header repeats on each page, page breaks, and on every page
-/// the security marking at top and bottom with "Page X of Y", drawn once the page count is known.
+/// The one place documents are laid out. A document type adds blocks in reading order (title, headings, paragraphs,
+/// lists, callouts, tables); each is measured, broken into lines at spaces and hyphens, placed on pages and given its
+/// structure element, so every document comes out tagged the same way. A heading, label or caption is kept with at
+/// least two lines (or rows) of what follows it; a table's header row repeats on each page it continues on.
+/// <see cref="Render"/> draws the pages once the page count is known, with the marking and "Page X of Y".
 /// </summary>
 public sealed class PdfLayout : IDisposable
 {
     public const string Marking = "OFFICIAL-SENSITIVE";
     public const double PageWidth = 595.28, PageHeight = 841.89; // A4 in points
-    const double MarginX = 56, ContentTop = 74, ContentBottom = PageHeight - 64;
+    public const double MarginX = 56, ContentTop = 74, ContentBottom = PageHeight - 64;
     const double CellPadX = 4.5, CellPadY = 3.2;
+    /// <summary>How many lines or rows a heading, label or caption is kept with, and the fewest a block leaves at a page's foot.</summary>
+    public const int KeepLines = 2;
 
-    readonly PdfDocument document = new();
+    readonly string documentTitle;
     readonly PdfRunningText running;
-    readonly Dictionary<PdfStyle, XFont> fonts = [];
-    readonly Dictionary<(XFont, string), double> widths = [];
-    XGraphics gfx;
-    double y;
+    readonly PdfTypesetter type = new();
+    readonly List<PdfDraw> draws = [];
+    readonly List<(double Height, Action Place)> kept = [];
+    int pages = 1;
+    double y = ContentTop;
 
     public PdfLayout(string documentTitle, PdfRunningText running)
     {
+        this.documentTitle = documentTitle;
         this.running = running;
-        document.Info.Title = documentTitle;
-        document.Info.Creator = "DapPanel";
-        document.Info.Subject = Marking;
-        gfx = NewPage();
     }
 
     public static double ContentWidth => PageWidth - 2 * MarginX;
-    public int PageCount => document.PageCount;
+    public int PageCount => pages;
 
+    /// <summary>What has been laid out so far, in reading order.</summary>
+    public IReadOnlyList<PdfDraw> Draws => draws;
+
+    /// <summary>The document's title (the one first-level heading) and an optional subtitle under it.</summary>
     public PdfLayout Title(string title, string? subtitle = null)
     {
-        Lines(Wrap(title, PdfStyles.Title, ContentWidth), PdfStyles.Title, MarginX);
+        Lead(0);
+        Block(PdfTag.H1, Wrap(title, PdfStyles.Title, ContentWidth), PdfStyles.Title, MarginX);
         if (subtitle is not null)
         {
             y += 2;
-            Lines(Wrap(subtitle, PdfStyles.Heading2, ContentWidth), PdfStyles.Heading2 with { Bold = false, Colour = PdfStyles.Muted }, MarginX);
+            var style = PdfStyles.Heading2 with { Bold = false, Colour = PdfStyles.Muted };
+            Block(PdfTag.P, Wrap(subtitle, style, ContentWidth), style, MarginX);
         }
         y += 6;
-        gfx.DrawLine(new XPen(PdfStyles.Accent, 1.4), MarginX, y, MarginX + ContentWidth, y);
+        draws.Add(PdfDraw.Line(PdfStyles.Accent, 1.4, MarginX, y, ContentWidth));
         y += 12;
         return this;
     }
 
-    /// <summary>A heading that never sits alone at the foot of a page.</summary>
+    /// <summary>A section heading (level 1) or a heading within a section (level 2), kept with what follows.</summary>
     public PdfLayout Heading(string text, int level = 1)
     {
-        var style = level <= 1 ? PdfStyles.Heading1 : PdfStyles.Heading2;
+        var major = level <= 1;
+        var style = major ? PdfStyles.Heading1 : PdfStyles.Heading2;
         var lines = Wrap(text, style, ContentWidth);
-        var spaceBefore = level <= 1 ? 10 : 6;
-        if (y > ContentTop) y += spaceBefore;
-        EnsureSpace(lines.Count * style.LineHeight + 3 * PdfStyles.Body.LineHeight);
-        Lines(lines, style, MarginX);
-        if (level <= 1)
+        double before = major ? 10 : 6, after = major ? 6 : 2;
+        Keep(before + lines.Count * style.LineHeight + after, () =>
         {
-            y += 1.5;
-            gfx.DrawLine(new XPen(PdfStyles.Rule, 0.75), MarginX, y, MarginX + ContentWidth, y);
-            y += 4.5;
-        }
-        else y += 2;
+            if (y > ContentTop) y += before;
+            Block(major ? PdfTag.H2 : PdfTag.H3, lines, style, MarginX);
+            if (major)
+            {
+                y += 1.5;
+                draws.Add(PdfDraw.Line(PdfStyles.Rule, 0.75, MarginX, y, ContentWidth));
+                y += 4.5;
+            }
+            else y += 2;
+        });
+        return this;
+    }
+
+    /// <summary>A small bold lead-in ("Notes"), kept with what follows it.</summary>
+    public PdfLayout Label(string text)
+    {
+        var lines = Wrap(text, PdfStyles.SmallBold, ContentWidth);
+        Keep(lines.Count * PdfStyles.SmallBold.LineHeight + 1, () =>
+        {
+            Block(PdfTag.P, lines, PdfStyles.SmallBold, MarginX);
+            y += 1;
+        });
         return this;
     }
 
@@ -75,7 +96,35 @@ public sealed class PdfLayout : IDisposable
     {
         if (string.IsNullOrWhiteSpace(text)) return this;
         var s = style ?? PdfStyles.Body;
-        Lines(Wrap(text, s, ContentWidth), s, MarginX);
+        var lines = Wrap(text, s, ContentWidth);
+        Lead(Math.Min(lines.Count, KeepLines) * s.LineHeight);
+        Block(PdfTag.P, lines, s, MarginX);
+        y += spaceAfter;
+        return this;
+    }
+
+    /// <summary>A bulleted list; each item wraps under its own text.</summary>
+    public PdfLayout List(IEnumerable<string> items, PdfStyle? style = null, double spaceAfter = 5)
+    {
+        var s = style ?? PdfStyles.Body;
+        const string bullet = "•";
+        const double indent = 12;
+        var wrapped = items.Select(i => Wrap(i, s, ContentWidth - indent)).ToList();
+        if (wrapped.Count == 0) return this;
+        Lead(Math.Min(wrapped.Sum(w => w.Count), KeepLines) * s.LineHeight);
+        draws.Add(PdfDraw.Begin(PdfTag.L));
+        foreach (var lines in wrapped)
+        {
+            if (y + s.LineHeight > ContentBottom) BreakPage();
+            draws.Add(PdfDraw.Begin(PdfTag.LI));
+            draws.Add(PdfDraw.Begin(PdfTag.Lbl));
+            TextAt(bullet, s, MarginX + 2, s.LineHeight);
+            draws.Add(PdfDraw.End);
+            Block(PdfTag.LBody, lines, s, MarginX + indent);
+            draws.Add(PdfDraw.End);
+            y += 1.5;
+        }
+        draws.Add(PdfDraw.End);
         y += spaceAfter;
         return this;
     }
@@ -84,283 +133,259 @@ public sealed class PdfLayout : IDisposable
     public PdfLayout Callout(string text, PdfStyle? style = null, XColor? bar = null, string? title = null)
     {
         var s = style ?? PdfStyles.Body;
+        var titleStyle = s with { Bold = true, Colour = PdfStyles.Accent };
         const double inset = 10, padY = 5;
         var lines = Wrap(text, s, ContentWidth - 2 * inset);
-        var titleLines = title is null ? [] : Wrap(title, s with { Bold = true, Colour = PdfStyles.Accent }, ContentWidth - 2 * inset);
+        var titleLines = title is null ? [] : Wrap(title, titleStyle, ContentWidth - 2 * inset);
+        Lead((titleLines.Count + Math.Min(lines.Count, KeepLines)) * s.LineHeight + 2 * padY);
+        draws.Add(PdfDraw.Begin(PdfTag.Div));
         var done = 0;
         while (done < lines.Count)
         {
             var extra = done == 0 ? titleLines.Count : 0;
             var fit = (int)Math.Floor((ContentBottom - y - 2 * padY) / s.LineHeight) - extra;
-            // Start on a new page rather than leave fewer than three lines at the foot of this one.
-            if (y > ContentTop && (fit < 1 || (done == 0 && fit < Math.Min(lines.Count, 3)))) { BreakPage(); continue; }
+            if (fit < 1 && y > ContentTop) { BreakPage(); continue; }
             var take = Math.Max(1, Math.Min(fit, lines.Count - done));
             var height = (take + extra) * s.LineHeight + 2 * padY;
-            gfx.DrawRectangle(new XSolidBrush(PdfStyles.CalloutFill), MarginX, y, ContentWidth, height);
-            gfx.DrawRectangle(new XSolidBrush(bar ?? PdfStyles.Accent), MarginX, y, 2.5, height);
+            draws.Add(PdfDraw.Rectangle(PdfStyles.CalloutFill, MarginX, y, ContentWidth, height));
+            draws.Add(PdfDraw.Rectangle(bar ?? PdfStyles.Accent, MarginX, y, 2.5, height));
             y += padY;
-            if (done == 0 && titleLines.Count > 0) Lines(titleLines, s with { Bold = true, Colour = PdfStyles.Accent }, MarginX + inset);
-            Lines(lines.Skip(done).Take(take).ToList(), s, MarginX + inset);
+            if (done == 0)
+            {
+                if (titleLines.Count > 0) Block(PdfTag.P, titleLines, titleStyle, MarginX + inset);
+                draws.Add(PdfDraw.Begin(PdfTag.P));
+            }
+            Lines(lines.Skip(done).Take(take), s, MarginX + inset);
             y += padY;
             done += take;
             if (done < lines.Count) BreakPage();
         }
+        draws.Add(PdfDraw.End);
+        draws.Add(PdfDraw.End);
         y += 6;
         return this;
     }
 
     public PdfLayout Space(double points)
     {
-        y = Math.Min(y + points, ContentBottom);
+        if (kept.Count > 0) Keep(points, () => y = Math.Min(y + points, ContentBottom));
+        else y = Math.Min(y + points, ContentBottom);
         return this;
     }
 
     public PdfLayout Table(PdfTable table, double spaceAfter = 8)
     {
-        var total = table.Columns.Sum(c => c.Weight);
-        var colWidths = table.Columns.Select(c => ContentWidth * c.Weight / total).ToArray();
+        var widths = ColumnWidths(table);
         var padY = table.Plain ? 1.5 : CellPadY;
         var header = table.Plain ? null
-            : table.Columns.Select((c, i) => Wrap(c.Title, PdfStyles.TableHeader, colWidths[i] - 2 * CellPadX)).ToList();
+            : table.Columns.Select((c, i) => Wrap(c.Title, PdfStyles.TableHeader, widths[i] - 2 * CellPadX)).ToList();
         var headerHeight = header is null ? 0 : header.Max(l => l.Count) * PdfStyles.TableHeader.LineHeight + 2 * CellPadY;
         var defaultStyle = table.Plain ? PdfStyles.Body : PdfStyles.TableText;
-
-        var firstRowLine = (table.Rows.FirstOrDefault()?.Cells.Count > 0 ? defaultStyle.LineHeight : 0) + 2 * padY;
-        var caption = table.Caption is null ? [] : Wrap(table.Caption, PdfStyles.SmallBold, ContentWidth);
-        EnsureSpace(caption.Count * PdfStyles.SmallBold.LineHeight + 2 + headerHeight + firstRowLine);
-        if (caption.Count > 0)
-        {
-            Lines(caption, PdfStyles.SmallBold, MarginX);
-            y += 2;
-        }
-        DrawHeader();
-
-        foreach (var row in table.Rows)
+        var rows = table.Rows.Select(row =>
         {
             var styles = row.Cells.Select((_, i) => row.StyleOf(i) ?? defaultStyle).ToArray();
-            var cells = row.Cells.Select((text, i) => Wrap(text ?? "", styles[i], colWidths[i] - 2 * CellPadX)).ToArray();
-            var lineHeight = styles.Max(s => s.LineHeight);
-            var count = Math.Max(1, cells.Max(c => c.Count));
-            var perPage = (int)Math.Floor((ContentBottom - ContentTop - headerHeight - 2 * padY) / lineHeight);
+            var cells = row.Cells.Select((text, i) => Wrap(text ?? "", styles[i], widths[i] - 2 * CellPadX)).ToArray();
+            return (Styles: styles, Cells: cells, LineHeight: styles.Max(s => s.LineHeight), Count: Math.Max(1, cells.Max(c => c.Count)));
+        }).ToList();
+        var caption = table.Caption is null ? [] : Wrap(table.Caption, PdfStyles.SmallBold, ContentWidth);
+        var captionHeight = caption.Count == 0 ? 0 : caption.Count * PdfStyles.SmallBold.LineHeight + 2;
+
+        // The caption and header stay with the first two rows (whole rows, as rows move to a new page whole).
+        var firstRows = rows.Take(KeepLines).Sum(r => Math.Min(r.Count, LinesPerPage(r.LineHeight)) * r.LineHeight + 2 * padY);
+        Lead(Math.Min(captionHeight + headerHeight + firstRows, ContentBottom - ContentTop));
+        draws.Add(PdfDraw.Begin(PdfTag.Table));
+        if (caption.Count > 0)
+        {
+            // A caption is a grouping element: its text is marked as a paragraph inside it.
+            draws.Add(PdfDraw.Begin(PdfTag.Caption));
+            Block(PdfTag.P, caption, PdfStyles.SmallBold, MarginX);
+            draws.Add(PdfDraw.End);
+            y += 2;
+        }
+        if (header is not null)
+        {
+            draws.Add(PdfDraw.Begin(PdfTag.THead));
+            draws.Add(PdfDraw.Begin(PdfTag.TR));
+            DrawHeader(repeated: false);
+            draws.Add(PdfDraw.End);
+            draws.Add(PdfDraw.End);
+        }
+        draws.Add(PdfDraw.Begin(PdfTag.TBody));
+        foreach (var row in rows)
+        {
+            var perPage = LinesPerPage(row.LineHeight);
             var done = 0;
-            while (done < count)
+            while (done < row.Count)
             {
-                var fit = (int)Math.Floor((ContentBottom - y - 2 * padY) / lineHeight);
+                var fit = (int)Math.Floor((ContentBottom - y - 2 * padY) / row.LineHeight);
                 // A row that fits on a fresh page moves there whole rather than splitting.
-                if (fit < 1 || (done == 0 && fit < count && count <= perPage)) { BreakPage(); DrawHeader(); continue; }
-                var take = Math.Min(fit, count - done);
+                if (fit < 1 || (done == 0 && fit < row.Count && row.Count <= perPage)) { BreakPage(); DrawHeader(repeated: true); continue; }
+                var take = Math.Min(fit, row.Count - done);
+                draws.Add(PdfDraw.Begin(PdfTag.TR));
                 var x = MarginX;
-                for (var c = 0; c < cells.Length; c++)
+                for (var c = 0; c < row.Cells.Length; c++)
                 {
                     var saved = y;
                     y += padY;
-                    Lines(cells[c].Skip(done).Take(take).ToList(), styles[c], x + CellPadX, lineHeight);
+                    Block(table.Plain && c == 0 ? PdfTag.RowHeader : PdfTag.TD, row.Cells[c].Skip(done).Take(take), row.Styles[c],
+                        x + CellPadX, row.LineHeight);
                     y = saved;
-                    x += colWidths[c];
+                    x += widths[c];
                 }
-                y += take * lineHeight + 2 * padY;
-                if (!table.Plain) gfx.DrawLine(new XPen(PdfStyles.Rule, 0.5), MarginX, y, MarginX + ContentWidth, y);
+                draws.Add(PdfDraw.End);
+                y += take * row.LineHeight + 2 * padY;
+                if (!table.Plain) draws.Add(PdfDraw.Line(PdfStyles.Rule, 0.5, MarginX, y, ContentWidth));
                 done += take;
-                if (done < count) { BreakPage(); DrawHeader(); }
+                if (done < row.Count) { BreakPage(); DrawHeader(repeated: true); }
             }
         }
+        draws.Add(PdfDraw.End);
+        draws.Add(PdfDraw.End);
         y += spaceAfter;
         return this;
 
-        void DrawHeader()
+        int LinesPerPage(double lineHeight) => (int)Math.Floor((ContentBottom - ContentTop - headerHeight - 2 * padY) / lineHeight);
+
+        // The first header row is the table's header cells; a repeat on a continuing page is decoration.
+        void DrawHeader(bool repeated)
         {
             if (header is null) return;
-            gfx.DrawRectangle(new XSolidBrush(PdfStyles.HeaderFill), MarginX, y, ContentWidth, headerHeight);
-            gfx.DrawLine(new XPen(PdfStyles.Accent, 0.9), MarginX, y, MarginX + ContentWidth, y);
+            draws.Add(PdfDraw.Rectangle(PdfStyles.HeaderFill, MarginX, y, ContentWidth, headerHeight));
+            draws.Add(PdfDraw.Line(PdfStyles.Accent, 0.9, MarginX, y, ContentWidth));
             var x = MarginX;
             for (var c = 0; c < header.Count; c++)
             {
                 var saved = y;
                 y += CellPadY;
-                Lines(header[c], PdfStyles.TableHeader, x + CellPadX);
+                if (repeated) Lines(header[c], PdfStyles.TableHeader, x + CellPadX, artifact: true);
+                else Block(PdfTag.ColumnHeader, header[c], PdfStyles.TableHeader, x + CellPadX);
                 y = saved;
-                x += colWidths[c];
+                x += widths[c];
             }
             y += headerHeight;
-            gfx.DrawLine(new XPen(PdfStyles.Accent, 0.6), MarginX, y, MarginX + ContentWidth, y);
+            draws.Add(PdfDraw.Line(PdfStyles.Accent, 0.6, MarginX, y, ContentWidth));
         }
     }
 
     /// <summary>Starts a new page unless this much space is left, so a heading stays with the figure that follows it.</summary>
     public PdfLayout KeepTogether(double height)
     {
-        EnsureSpace(height);
+        Lead(Math.Min(height, ContentBottom - ContentTop));
         return this;
     }
 
-    /// <summary>A drawing (a chart) of the given height, kept whole on one page; it is drawn with its top left at the cursor.</summary>
-    public PdfLayout Drawing(double height, Action<XGraphics, XPoint> draw, double spaceAfter = 6)
+    /// <summary>
+    /// A drawing (a chart) kept whole on one page, tagged as a figure with <paramref name="altText"/>. Its shapes are
+    /// in points from its top left; only rectangles, lines and text are drawn.
+    /// </summary>
+    public PdfLayout Drawing(double width, double height, string altText, IEnumerable<PdfDraw> shapes, double spaceAfter = 6)
     {
-        EnsureSpace(height);
-        draw(gfx, new XPoint(MarginX, y));
+        Lead(Math.Min(height, ContentBottom - ContentTop));
+        var top = y;
+        draws.Add(PdfDraw.Figure(altText, MarginX, top, width, height));
+        foreach (var shape in shapes)
+        {
+            if (shape.Kind is not (PdfDrawKind.Text or PdfDrawKind.Line or PdfDrawKind.Rectangle))
+                throw new ArgumentException("A drawing holds text, lines and rectangles only.", nameof(shapes));
+            draws.Add(shape with { X = shape.X + MarginX, Y = shape.Y + top, Artifact = false });
+        }
+        draws.Add(PdfDraw.End);
         y += height + spaceAfter;
         return this;
     }
 
-    /// <summary>Draws the header and footer on every page, now that the total is known, and returns the file.</summary>
-    public byte[] Render()
+    /// <summary>How wide a run of text is in a style, in points.</summary>
+    public double TextWidth(string text, PdfStyle style) => type.Width(style, text);
+
+    /// <summary>Lays out anything still waiting and writes the PDF: tagged (PDF/UA-1) unless asked otherwise.</summary>
+    public byte[] Render(bool tagged = true)
     {
-        gfx.Dispose();
-        var total = document.PageCount;
-        for (var i = 0; i < total; i++)
+        Lead(0);
+        return PdfPainter.Paint(draws, pages, type, documentTitle, running, tagged);
+    }
+
+    public List<string> Wrap(string text, PdfStyle style, double width) => type.Wrap(text, style, width);
+
+    public void Dispose() => type.Dispose();
+
+    /// <summary>
+    /// Each column at least as wide as its widest word (or, failing that, its widest part between hyphens), so text
+    /// breaks only at spaces and hyphens; the rest of the width is shared by the columns' weights. A column whose
+    /// widest word cannot fit keeps its share and the word is cut.
+    /// </summary>
+    double[] ColumnWidths(PdfTable table)
+    {
+        var count = table.Columns.Count;
+        var weights = table.Columns.Select(c => c.Weight).ToArray();
+        var ideal = weights.Select(w => ContentWidth * w / weights.Sum()).ToArray();
+        var defaultStyle = table.Plain ? PdfStyles.Body : PdfStyles.TableText;
+        double[] Needs(bool wholeWords) => Enumerable.Range(0, count).Select(i =>
+            2 * CellPadX + Math.Max(type.Widest(table.Columns[i].Title, PdfStyles.TableHeader, wholeWords),
+                table.Rows.Select(r => type.Widest(r.Cells[i], r.StyleOf(i) ?? defaultStyle, wholeWords)).DefaultIfEmpty(0).Max())).ToArray();
+
+        var mins = Needs(wholeWords: true);
+        if (mins.Sum() > ContentWidth) mins = Needs(wholeWords: false);
+        if (mins.Sum() > ContentWidth)
+            for (var i = 0; i < count; i++) mins[i] = Math.Min(mins[i], ideal[i]);
+
+        var widths = new double[count];
+        var fixedAt = new bool[count];
+        while (true)
         {
-            using var page = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-            DrawFurniture(page, i + 1, total);
+            var free = ContentWidth - Enumerable.Range(0, count).Where(i => fixedAt[i]).Sum(i => mins[i]);
+            var share = Enumerable.Range(0, count).Where(i => !fixedAt[i]).Sum(i => weights[i]);
+            var changed = false;
+            for (var i = 0; i < count; i++)
+            {
+                if (fixedAt[i]) { widths[i] = mins[i]; continue; }
+                widths[i] = free * weights[i] / share;
+                if (widths[i] < mins[i]) { fixedAt[i] = true; changed = true; }
+            }
+            if (!changed) return widths;
         }
-        using var stream = new MemoryStream();
-        document.Save(stream, closeStream: false);
-        return stream.ToArray();
     }
 
-    public void Dispose()
+    /// <summary>Holds a heading-like block until the next block is placed, so both land on the same page.</summary>
+    void Keep(double height, Action place) => kept.Add((height, place));
+
+    /// <summary>
+    /// Before a block: start a new page unless what is waiting to be kept with it and <paramref name="need"/> points
+    /// of the block itself fit on this one, then place what was waiting.
+    /// </summary>
+    void Lead(double need)
     {
-        gfx.Dispose();
-        document.Dispose();
-    }
-
-    void DrawFurniture(XGraphics page, int number, int total)
-    {
-        var marking = Font(PdfStyles.MarkingText);
-        var small = Font(PdfStyles.Small);
-        var muted = new XSolidBrush(PdfStyles.Muted);
-        var rule = new XPen(PdfStyles.Rule, 0.6);
-        var right = MarginX + ContentWidth;
-
-        page.DrawString(Marking, marking, new XSolidBrush(PdfStyles.Marking), new XRect(0, 20, PageWidth, 12), XStringFormats.TopCenter);
-        page.DrawString(Fit(page, running.Title, small, ContentWidth * 0.62), small, muted, MarginX, 40, XStringFormats.TopLeft);
-        var detail = Fit(page, running.Detail, small, ContentWidth * 0.36);
-        page.DrawString(detail, small, muted, right - page.MeasureString(detail, small).Width, 40, XStringFormats.TopLeft);
-        page.DrawLine(rule, MarginX, 54, right, 54);
-
-        var footerY = PageHeight - 54;
-        page.DrawLine(rule, MarginX, footerY, right, footerY);
-        page.DrawString(Fit(page, running.FooterNote, small, ContentWidth * 0.7), small, muted, MarginX, footerY + 5, XStringFormats.TopLeft);
-        var pageText = $"Page {number} of {total}";
-        var bold = Font(PdfStyles.SmallBold);
-        page.DrawString(pageText, bold, muted, right - page.MeasureString(pageText, bold).Width, footerY + 5, XStringFormats.TopLeft);
-        page.DrawString(Marking, marking, new XSolidBrush(PdfStyles.Marking), new XRect(0, PageHeight - 32, PageWidth, 12), XStringFormats.TopCenter);
-    }
-
-    /// <summary>Running text is one line: shortened with an ellipsis rather than wrapped into the margin.</summary>
-    static string Fit(XGraphics page, string text, XFont font, double width)
-    {
-        if (page.MeasureString(text, font).Width <= width) return text;
-        var cut = text;
-        while (cut.Length > 1 && page.MeasureString(cut + "…", font).Width > width) cut = cut[..^1];
-        return cut.TrimEnd() + "…";
-    }
-
-    XGraphics NewPage()
-    {
-        var page = document.AddPage();
-        page.Size = PageSize.A4;
-        y = ContentTop;
-        return XGraphics.FromPdfPage(page);
+        var height = kept.Sum(k => k.Height) + need;
+        if (y + height > ContentBottom && y > ContentTop) BreakPage();
+        foreach (var (_, place) in kept) place();
+        kept.Clear();
     }
 
     void BreakPage()
     {
-        gfx.Dispose();
-        gfx = NewPage();
+        draws.Add(PdfDraw.NextPage);
+        pages++;
+        y = ContentTop;
     }
 
-    void EnsureSpace(double height)
+    void Block(PdfTag tag, IEnumerable<string> lines, PdfStyle style, double x, double? lineHeight = null)
     {
-        if (y + height > ContentBottom && y > ContentTop) BreakPage();
+        draws.Add(PdfDraw.Begin(tag));
+        Lines(lines, style, x, lineHeight);
+        draws.Add(PdfDraw.End);
     }
 
-    /// <summary>Draws lines top-down from the cursor, moving to a new page whenever the next line would not fit.</summary>
-    void Lines(IReadOnlyList<string> lines, PdfStyle style, double x, double? lineHeight = null)
+    /// <summary>Lines top-down from the cursor, moving to a new page whenever the next line would not fit.</summary>
+    void Lines(IEnumerable<string> lines, PdfStyle style, double x, double? lineHeight = null, bool artifact = false)
     {
-        var font = Font(style);
-        var brush = new XSolidBrush(style.Ink);
         var height = lineHeight ?? style.LineHeight;
         foreach (var line in lines)
         {
             if (y + height > ContentBottom) BreakPage();
-            if (line.Length > 0) gfx.DrawString(line, font, brush, x, y + (height - style.Size * 1.17) / 2, XStringFormats.TopLeft);
+            if (line.Length > 0) TextAt(line, style, x, height, artifact);
             y += height;
         }
     }
 
-    /// <summary>Word wrapping by measured width; a word longer than the line is broken where it must be.</summary>
-    public List<string> Wrap(string text, PdfStyle style, double width)
-    {
-        var font = Font(style);
-        var lines = new List<string>();
-        foreach (var hardLine in text.Replace("\r\n", "\n").Split('\n'))
-        {
-            var words = hardLine.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (words.Length == 0) { lines.Add(""); continue; }
-            var space = Measure(font, " ");
-            var current = new System.Text.StringBuilder();
-            var currentWidth = 0.0;
-            foreach (var word in words)
-            {
-                var w = Measure(font, word);
-                if (current.Length > 0 && currentWidth + space + w <= width)
-                {
-                    current.Append(' ').Append(word);
-                    currentWidth += space + w;
-                    continue;
-                }
-                if (current.Length > 0) { lines.Add(current.ToString()); current.Clear(); currentWidth = 0; }
-                if (w <= width) { current.Append(word); currentWidth = w; continue; }
-                foreach (var piece in BreakWord(font, word, width))
-                {
-                    if (current.Length > 0) lines.Add(current.ToString());
-                    current.Clear().Append(piece);
-                    currentWidth = Measure(font, piece);
-                }
-            }
-            if (current.Length > 0) lines.Add(current.ToString());
-        }
-        return lines;
-    }
-
-    IEnumerable<string> BreakWord(XFont font, string word, double width)
-    {
-        var start = 0;
-        var used = 0.0;
-        for (var i = 0; i < word.Length; i++)
-        {
-            var w = gfx.MeasureString(word[i].ToString(), font).Width;
-            if (used + w > width && i > start)
-            {
-                yield return word[start..i];
-                start = i;
-                used = 0;
-            }
-            used += w;
-        }
-        yield return word[start..];
-    }
-
-    double Measure(XFont font, string text)
-    {
-        if (!widths.TryGetValue((font, text), out var w))
-            widths[(font, text)] = w = gfx.MeasureString(text, font).Width;
-        return w;
-    }
-
-    XFont Font(PdfStyle style)
-    {
-        if (!fonts.TryGetValue(style, out var font))
-        {
-            var face = (style.Bold, style.Italic) switch
-            {
-                (true, true) => XFontStyleEx.BoldItalic,
-                (true, false) => XFontStyleEx.Bold,
-                (false, true) => XFontStyleEx.Italic,
-                _ => XFontStyleEx.Regular,
-            };
-            fonts[style] = font = new XFont(PdfFonts.Family, style.Size, face);
-        }
-        return font;
-    }
+    void TextAt(string text, PdfStyle style, double x, double lineHeight, bool artifact = false) =>
+        draws.Add(PdfDraw.String(text, style, x, y + (lineHeight - style.Size * 1.17) / 2, artifact));
 }

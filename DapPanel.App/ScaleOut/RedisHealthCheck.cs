@@ -16,7 +16,7 @@ sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
         }
         catch (Exception error) when (error is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("Redis did not answer.");
+            return HealthCheckResult.Unhealthy("Redis did not answer.", error);
         }
     }
 }

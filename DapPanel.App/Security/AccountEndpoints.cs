@@ -1,6 +1,7 @@
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace DapPanel.App.Security;
@@ -9,15 +10,22 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<DapPanelUser> signIn, IAuditLog audit) =>
+        endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<DapPanelUser> signIn, IAuditLog audit,
+            SessionValidity sessions) =>
         {
+            // A form without the page's token was not sent by this person's own page: nothing is done.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                return Results.Text("Sign out from a DapPanel page: this request did not come from one.", statusCode: StatusCodes.Status400BadRequest);
             var actor = ActorAccessor.FromPrincipal(context.User);
             var idle = context.Request.HasFormContentType && context.Request.Form["reason"] == "idle";
+            // Deletes the session on the server (the cookie's ticket store), not only the browser's cookie.
             await signIn.SignOutAsync();
+            var signInPage = idle ? "/account/login?idle=true" : "/account/login";
+            sessions.SignedOut(context.User, signInPage);
             if (actor is not null)
                 await audit.RecordAsync(actor, AuditAction.SignOut, idle ? "Signed out after the idle time" : "Signed out");
-            return Results.LocalRedirect(idle ? "/account/login?idle=true" : "/account/login");
-        }).RequireAuthorization();
+            return Results.LocalRedirect(signInPage);
+        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // Open pages call this while their person is active: the sliding cookie renews itself on the way.
         endpoints.MapPost("/account/keep-alive", () => Results.NoContent()).RequireAuthorization().DisableAntiforgery();

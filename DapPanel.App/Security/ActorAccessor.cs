@@ -5,14 +5,18 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace DapPanel.App.Security;
 
-/// <summary>Turns the signed-in user into the <see cref="Actor"/> that Core services check.</summary>
-public sealed class ActorAccessor(AuthenticationStateProvider authentication)
+/// <summary>
+/// Turns the signed-in user of a page into the <see cref="Actor"/> that Core services check, in the page view it is
+/// looking at.
+/// </summary>
+public sealed class ActorAccessor(AuthenticationStateProvider authentication, PageView pageView)
 {
     public async Task<Actor> GetAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
-        return FromPrincipal(state.User)
+        var actor = FromPrincipal(state.User)
             ?? throw new AccessDeniedException("Your session has ended; sign in again.");
+        return actor with { View = pageView.Current };
     }
 
     public static Actor? FromPrincipal(ClaimsPrincipal user)

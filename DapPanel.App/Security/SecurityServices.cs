@@ -1,4 +1,5 @@
 using DapPanel.Core.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using DapPanel.App.Hubs;
@@ -13,9 +14,14 @@ public static class SecurityServices
         services.AddSingleton(settings);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
+        services.AddSingleton<SignInSessionStore>();
+        services.AddSingleton<SignInGuard>();
+        services.AddSignInRateLimits(settings);
         services.AddSingleton<SessionValidity>();
         services.AddSingleton<HubSessions>();
         services.AddHostedService<HubSessionSweeper>();
+        services.AddHostedService<ExpiredSessionSweeper>();
+        services.AddScoped<PageView>();
         services.AddScoped<ActorAccessor>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
@@ -31,9 +37,22 @@ public static class SecurityServices
             // later whatever the browser does, and its sliding renewal needs requests, which keep-alive makes.
             cookie.ExpireTimeSpan = settings.IdleTimeout + TimeSpan.FromMinutes(1);
         });
+        // The cookie carries a session key; the sign-in itself stays on the server until signed out.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SignInSessionStore>((cookie, store) => cookie.SessionStore = store);
         // A sign-in whose account was disabled or changed stops working for requests within a minute.
         services.Configure<SecurityStampValidatorOptions>(stamp =>
-            stamp.ValidationInterval = settings.Revalidation < TimeSpan.FromMinutes(1) ? settings.Revalidation : TimeSpan.FromMinutes(1));
+        {
+            stamp.ValidationInterval = settings.Revalidation < TimeSpan.FromMinutes(1) ? settings.Revalidation : TimeSpan.FromMinutes(1);
+            // The refreshed principal stays in the session it was signed in with.
+            stamp.OnRefreshingPrincipal = refresh =>
+            {
+                if (refresh.CurrentPrincipal?.FindFirst(SignInSessionStore.SessionClaim) is { } session
+                    && refresh.NewPrincipal?.Identities.FirstOrDefault() is { } identity)
+                    identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorization();
 
         // Identity's stores want a scoped context; it comes from the same pooled factory.

@@ -12,6 +12,12 @@ public sealed class SecuritySettings
     /// <summary>How often open pages and hub connections check that their person may still use the app.</summary>
     public int RevalidationSeconds { get; init; } = 60;
 
+    /// <summary>Sign-in and code forms sent from one network address per minute before it must wait.</summary>
+    public int SignInAttemptsPerAddress { get; init; } = 30;
+
+    /// <summary>Sign-in attempts for one email address (or codes for one account) per ten minutes.</summary>
+    public int SignInAttemptsPerAccount { get; init; } = 10;
+
     public TimeSpan IdleTimeout => TimeSpan.FromMinutes(IdleTimeoutMinutes > 0 ? IdleTimeoutMinutes : 30);
 
     public TimeSpan Revalidation => TimeSpan.FromSeconds(Math.Clamp(RevalidationSeconds, 1, 300));
@@ -21,5 +27,7 @@ public sealed class SecuritySettings
         RequireTwoFactor = configuration.GetValue<bool?>("Security:RequireTwoFactor") ?? !environment.IsDevelopment(),
         IdleTimeoutMinutes = configuration.GetValue("Security:IdleTimeoutMinutes", 30.0),
         RevalidationSeconds = configuration.GetValue("Security:RevalidationSeconds", 60),
+        SignInAttemptsPerAddress = Math.Max(1, configuration.GetValue("Security:SignInAttemptsPerAddress", 30)),
+        SignInAttemptsPerAccount = Math.Max(1, configuration.GetValue("Security:SignInAttemptsPerAccount", 10)),
     };
 }

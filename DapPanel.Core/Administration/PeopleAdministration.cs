@@ -27,7 +27,7 @@ public interface IPeopleAdministration
 }
 
 public sealed class PeopleAdministration(
-    IDbContextFactory<DapPanelDbContext> dbFactory, IServiceScopeFactory scopes, IAuditLog audit, LiveMeetingReadModel liveRooms,
+    IDbContextFactory<DapPanelDbContext> dbFactory, IServiceScopeFactory scopes, IAuditLog audit, LiveMeetingReadModel liveRooms, SignInChanges signIns,
     TimeProvider clock)
     : IPeopleAdministration
 {
@@ -145,6 +145,8 @@ public sealed class PeopleAdministration(
         var agency = await db.Agencies.Where(a => a.Id == person.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
         var before = Describe(agency, roles, user.IsActive);
         user.IsActive = active;
+        // Open sessions end now, on every node, rather than at their next security-stamp check.
+        if (!active) db.SignInSessions.RemoveRange(await db.SignInSessions.Where(s => s.UserId == user.Id).ToListAsync(cancellationToken));
         await SaveAsync(db, actor, person, user, AuditAction.PermissionChanged,
             active ? $"Enabled {person.FullName}'s sign-in" : $"Disabled {person.FullName}'s sign-in",
             before, Describe(agency, roles, active), cancellationToken);
@@ -207,6 +209,7 @@ public sealed class PeopleAdministration(
             throw new ConcurrencyConflictException(
                 $"Someone else changed {person.FullName} at the same moment. Their details have been reloaded; check them and try again.");
         }
+        signIns.Revoke(user.Id); // the new stamp ends open pages and hub connections on this node now
     }
 
     /// <summary>There must always be an active administrator left to manage everyone else.</summary>

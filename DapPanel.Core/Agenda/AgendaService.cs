@@ -64,7 +64,10 @@ public sealed class AgendaService(IDbContextFactory<DapPanelDbContext> dbFactory
     {
         actor.Require(Building, Role.Administrator);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ViewAsync(db, meetingId, cancellationToken);
+        var view = await ViewAsync(db, meetingId, cancellationToken);
+        await audit.RecordDisclosureAsync(actor, $"Opened the agenda builder ({view.Items.Count} on the agenda, {view.Candidates.Count} due)",
+            meetingId: meetingId, cancellationToken: cancellationToken);
+        return view;
     }
 
     public Task<AgendaBuilderView> AddItemAsync(Actor actor, Guid meetingId, Guid version, Guid caseId, AgendaItemKind kind,

@@ -67,7 +67,7 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await (await FilterAsync(db, query, cancellationToken))
             .Skip((pageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
-        var entries = await DescribeAsync(db, rows.Take(PageSize).ToList(), cancellationToken);
+        var entries = await DescribeAsync(db, actor, rows.Take(PageSize).ToList(), cancellationToken);
         return new AuditPage(entries, pageNumber, PageSize, rows.Count > PageSize);
     }
 
@@ -77,7 +77,7 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await (await FilterAsync(db, query, cancellationToken)).Take(MaxExportRows + 1).ToListAsync(cancellationToken);
         var truncated = rows.Count > MaxExportRows;
-        var entries = await DescribeAsync(db, rows.Take(MaxExportRows).ToList(), cancellationToken);
+        var entries = await DescribeAsync(db, actor, rows.Take(MaxExportRows).ToList(), cancellationToken);
 
         var csv = new StringBuilder();
         Line(csv, ["When (UK time)", "Kind", "Who", "Case", "Meeting", "What", "Before", "After"]);
@@ -148,9 +148,13 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
 
     static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    static async Task<List<AuditEntryView>> DescribeAsync(DapPanelDbContext db, List<AuditEvent> rows,
+    /// <summary>What was changed, word for word, is case detail: administrators see it; managers oversee who did what.</summary>
+    public const string ChangeWithheld = "Withheld — administrators see what was changed";
+
+    static async Task<List<AuditEntryView>> DescribeAsync(DapPanelDbContext db, Actor actor, List<AuditEvent> rows,
         CancellationToken cancellationToken)
     {
+        var seesChanges = actor.Is(Role.Administrator);
         var caseIds = rows.Where(r => r.CaseId is not null).Select(r => r.CaseId!.Value).Distinct().ToList();
         var meetingIds = rows.Where(r => r.MeetingId is not null).Select(r => r.MeetingId!.Value).Distinct().ToList();
         var references = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
@@ -163,7 +167,8 @@ public sealed class AuditSearch(IDbContextFactory<DapPanelDbContext> dbFactory, 
             var meeting = r.MeetingId is { } id && meetings.TryGetValue(id, out var m) ? m : null;
             return new AuditEntryView(r.Id, r.At, r.Action, r.ActorName, r.CaseId,
                 r.CaseId is { } c && references.TryGetValue(c, out var reference) ? reference : null,
-                r.MeetingId, meeting?.Panel, meeting?.StartsAt, r.Summary, r.Before, r.After);
+                r.MeetingId, meeting?.Panel, meeting?.StartsAt, r.Summary,
+                seesChanges || r.Before is null ? r.Before : ChangeWithheld, seesChanges || r.After is null ? r.After : ChangeWithheld);
         }).ToList();
     }
 }

@@ -29,7 +29,7 @@ public sealed class CaseQueries(
         var cases = await db.Cases.AsNoTracking().Include(c => c.VictimSurvivors).ToListAsync(cancellationToken);
         var today = Today;
         var term = search?.Trim();
-        return cases
+        var listed = cases
             .Where(c => string.IsNullOrEmpty(term)
                 || c.Reference.Contains(term, StringComparison.OrdinalIgnoreCase)
                 || c.Perpetrator.FullName.Contains(term, StringComparison.OrdinalIgnoreCase)
@@ -38,6 +38,8 @@ public sealed class CaseQueries(
             .ThenByDescending(c => c.ReferredOn)
             .Select(c => Summarise(c, today))
             .ToList();
+        await audit.RecordDisclosureAsync(actor, $"Opened the list of cases ({cases.Count})", cancellationToken: cancellationToken);
+        return listed;
     }
 
     public async Task<CaseDetail> GetDetailAsync(Actor actor, Guid caseId, CancellationToken cancellationToken = default)
@@ -71,7 +73,7 @@ public sealed class CaseQueries(
         var basis = panelId is { } id
             ? (await needToKnow.BasisAsync(actor, id, cancellationToken)).Recorded
             : "basis: referral not yet on a panel's agenda";
-        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Viewed case {c.Reference} ({basis})", caseId: caseId,
+        await audit.RecordDisclosureAsync(actor, $"Viewed case {c.Reference} ({basis})", caseId: caseId,
             cancellationToken: cancellationToken);
 
         return new CaseDetail(

@@ -22,6 +22,8 @@ public interface ICirculationService
     /// victims' safety plan, never victim contact details. Each read is audited with its basis.
     /// </summary>
     Task<CaseListView> GetCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
+    /// <summary>The same list, taken away as a document: audited as a download.</summary>
+    Task<CaseListView> DownloadCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
 }
 
 public sealed class CirculationService(
@@ -120,15 +122,21 @@ public sealed class CirculationService(
         return await notifier.SendAsync(db, meeting, panel, queued, cancellationToken);
     }
 
-    public async Task<CaseListView> GetCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default)
+    public Task<CaseListView> GetCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default) =>
+        CaseListAsync(actor, meetingId, "Opened the circulated case list", cancellationToken);
+
+    public Task<CaseListView> DownloadCaseListAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default) =>
+        CaseListAsync(actor with { View = null }, meetingId, "Downloaded the case list PDF", cancellationToken);
+
+    async Task<CaseListView> CaseListAsync(Actor actor, Guid meetingId, string what, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await LoadAsync(db, meetingId, cancellationToken);
-        var basis = await EnsureMaySeeListAsync(db, actor, meeting, needToKnow, cancellationToken);
+        var basis = await EnsureMaySeeListAsync(actor, meeting, needToKnow, cancellationToken);
         var entries = await CaseListEntries.ForAsync(db, meeting, basis, cancellationToken);
-        await audit.RecordAsync(actor, AuditAction.Exported,
-            $"Opened the circulated case list ({(basis.SeesVictimDetails ? "with" : "without")} victim details; {basis.Recorded})",
-            meetingId: meetingId, cancellationToken: cancellationToken);
+        await audit.RecordDisclosureAsync(actor,
+            $"{what} ({(basis.SeesVictimDetails ? "with" : "without")} victim details; {basis.Recorded})",
+            meetingId: meetingId, action: AuditAction.Exported, cancellationToken: cancellationToken);
         var changes = (await ChangesAsync(db, meetingId, cancellationToken)).Where(c => c.NotifiedAt is not null).ToList();
         return new CaseListView(AgendaService.Heading(meeting), meeting.CirculatedAt,
             ResearchDeadline.Of(meeting), entries, changes, basis);
@@ -138,19 +146,9 @@ public sealed class CirculationService(
     /// Chairs and administrators always; a member agency once the list has gone out and its person has acknowledged
     /// the panel's information-sharing agreement.
     /// </summary>
-    internal static async Task<SharingBasis> EnsureMaySeeListAsync(DapPanelDbContext db, Actor actor, Meeting meeting,
-        NeedToKnow needToKnow, CancellationToken cancellationToken)
-    {
-        if (!actor.IsAny(Role.Administrator, Role.Chair))
-        {
-            var member = actor.Is(Role.AgencyMember) && await db.PanelMemberships
-                .AnyAsync(m => m.PanelId == meeting.PanelId && m.AgencyId == actor.AgencyId, cancellationToken);
-            if (!member) throw new AccessDeniedException("Only the panel's member agencies, chairs and administrators can see its case list.");
-            if (meeting.Status == MeetingStatus.Draft)
-                throw new AccessDeniedException("This case list has not been circulated yet.");
-        }
-        return await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
-    }
+    internal static Task<SharingBasis> EnsureMaySeeListAsync(Actor actor, Meeting meeting, NeedToKnow needToKnow,
+        CancellationToken cancellationToken) =>
+        needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
 
     internal static async Task<Meeting> LoadAsync(DapPanelDbContext db, Guid meetingId, CancellationToken cancellationToken,
         bool tracked = false)

@@ -1,12 +1,13 @@
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 
 namespace DapPanel.Core.Circulation;
 
 /// <summary>Queues and sends notifications; a failed send is kept with its reason for a retry.</summary>
-public sealed class NotificationOutbox(IEmailSender sender, EmailSettings settings, TimeProvider clock)
+public sealed class NotificationOutbox(IEmailSender sender, EmailSettings settings, TimeProvider clock, ILogger<NotificationOutbox> logger)
 {
     public string Link(string path) => settings.AppBaseUrl.TrimEnd('/') + path;
 
@@ -44,6 +45,10 @@ public sealed class NotificationOutbox(IEmailSender sender, EmailSettings settin
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                // The reason is kept on the notification for the administrator; the log names ids only (a mail
+                // server's message can carry the address).
+                logger.LogWarning("Notification {NotificationId} of meeting {MeetingId} was not sent ({Error}); kept for a retry",
+                    n.Id, meeting.Id, e.GetType().Name);
                 n.Status = NotificationStatus.Failed;
                 n.Error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
                 failed++;

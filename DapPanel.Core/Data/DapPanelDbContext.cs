@@ -52,6 +52,7 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public DbSet<InsightStaleMonth> InsightStaleMonths => Set<InsightStaleMonth>();
     /// <summary>Data Protection keys shared by every node when the app runs on more than one.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -78,7 +79,7 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampChanges();
-        InsightStaleness.MarkAsync(this, synchronous: true, CancellationToken.None).GetAwaiter().GetResult();
+        InsightStaleness.Mark(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -86,7 +87,7 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     {
         StampChanges();
         // The panel insight's monthly counts go stale in the same transaction as the change they count.
-        await InsightStaleness.MarkAsync(this, synchronous: false, cancellationToken);
+        await InsightStaleness.MarkAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -165,6 +165,9 @@ sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
         audit.HasIndex(a => new { a.MeetingId, a.At });
         audit.HasIndex(a => new { a.UserId, a.At });
         audit.HasIndex(a => new { a.Action, a.At });
+        audit.Property(a => a.ViewKey).HasMaxLength(AuditEvent.MaxViewKeyLength);
+        // A view's disclosure is written once even when two nodes record it at the same moment.
+        audit.HasIndex(a => new { a.UserId, a.ViewKey }).IsUnique().HasFilter("\"ViewKey\" IS NOT NULL");
     }
 }
 
@@ -175,6 +178,7 @@ sealed class MeetingChangeConfiguration : IEntityTypeConfiguration<MeetingChange
         change.Property(c => c.Kind).HasMaxLength(40);
         change.Property(c => c.Summary).HasMaxLength(500);
         change.Property(c => c.ActorName).HasMaxLength(200);
+        change.Property(c => c.CommandFingerprint).HasMaxLength(LiveMeeting.LiveCommand.FingerprintLength);
         change.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId);
         change.HasIndex(c => new { c.MeetingId, c.Id });
         change.HasIndex(c => c.CommandId).IsUnique();

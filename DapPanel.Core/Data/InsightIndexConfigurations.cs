@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DapPanel.Core.Data;
 
 // Covering indexes for the panel insight queries: each count reads its index alone, never the rows
-// (see the README's benchmark: five years of three panels, and ten times that).
+// (see docs/performance.md: five years of three panels, and ten times that).
 
 sealed class LeverInsightIndexConfiguration : IEntityTypeConfiguration<Lever>
 {

@@ -18,4 +18,8 @@ public class AuditEvent
     public required string Summary { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+    /// <summary>For a disclosure made in a page view or hub connection: the view and what it showed, recorded once.</summary>
+    public string? ViewKey { get; set; }
+
+    public const int MaxViewKeyLength = 80;
 }

@@ -84,7 +84,7 @@ public static class LeverAreas
     public static bool Belongs(LeverArea area, LeverFamily family) => For(family).Contains(area);
 }
 
-// Before the panel: review updates, research, circulation (issue 4).
+// Before the panel: review updates, research, circulation.
 
 /// <summary>Where the case-management provider's work with the perpetrator stands.</summary>
 public enum CaseWorkStatus { DirectContact, BackgroundResearch, PreClosure, OnHold, NotSafeToContact }

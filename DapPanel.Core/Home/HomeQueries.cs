@@ -1,3 +1,4 @@
+using DapPanel.Core.Audit;
 using DapPanel.Core.Cases;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
@@ -23,7 +24,7 @@ public interface IHomeQueries
 }
 
 public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, IMeetingQueries meetings, NeedToKnow needToKnow,
-    TimeProvider clock) : IHomeQueries
+    IAuditLog audit, TimeProvider clock) : IHomeQueries
 {
     public async Task<HomeView> GetAsync(Actor actor, CancellationToken cancellationToken = default)
     {
@@ -60,12 +61,16 @@ public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, 
             catch (AccessDeniedException) { }
         }
 
-        return new HomeView(agencyName, next, open
+        var shown = open
             .Where(a => shownPanels.Contains(a.PanelId))
             .OrderBy(a => a.DueOn)
             .Select(a => new AgencyActionView(
                 new ActionView(a.Id, a.Description, a.Agency, a.Person, a.DueOn, a.Status, a.DueOn < today),
                 a.CaseReference, a.AgreedAt))
-            .ToList(), awaiting);
+            .ToList();
+        if (shown.Count > 0)
+            await audit.RecordDisclosureAsync(actor, $"Opened Home: {shown.Count} open actions of {agencyName}",
+                cancellationToken: cancellationToken);
+        return new HomeView(agencyName, next, shown, awaiting);
     }
 }

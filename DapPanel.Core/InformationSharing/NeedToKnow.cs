@@ -56,6 +56,27 @@ public sealed class NeedToKnow(IDbContextFactory<DapPanelDbContext> dbFactory, T
         return new SharingBasis(panelId, number, victimTier, SeesEveryAgencysResearch: false, actor.AgencyId);
     }
 
+    /// <summary>
+    /// What this person may see of one meeting's cases: as <see cref="BasisAsync"/>, and for member agencies only
+    /// once the meeting's case list has been circulated. Every door to a meeting's cases asks here: its pages, the
+    /// live room and hub, downloads, and the commands that add to it.
+    /// </summary>
+    public async Task<SharingBasis> MeetingBasisAsync(Actor actor, Guid panelId, MeetingStatus status,
+        CancellationToken cancellationToken = default)
+    {
+        var basis = await BasisAsync(actor, panelId, cancellationToken);
+        if (status == MeetingStatus.Draft && !actor.IsAny(Role.Chair, Role.Administrator))
+            throw new AccessDeniedException(NotCirculated);
+        return basis;
+    }
+
+    /// <summary>What a member agency is told on the meeting's page before its case list is circulated.</summary>
+    public const string AgendaNotYetShared =
+        "The cases on this meeting's agenda are shared with member agencies when the administrator circulates the case list.";
+
+    public const string NotCirculated =
+        "This case list has not been circulated yet: member agencies see the meeting's cases once the administrator sends it.";
+
     public async Task<bool> HasAcknowledgedAsync(Guid panelId, int number, Guid personId, CancellationToken cancellationToken = default)
     {
         if (acknowledged.ContainsKey((panelId, number, personId))) return true;

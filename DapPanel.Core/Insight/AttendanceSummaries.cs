@@ -6,6 +6,7 @@ using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 
 namespace DapPanel.Core.Insight;
@@ -31,7 +32,7 @@ public interface IAttendanceSummaries
 
 public sealed class AttendanceSummaries(
     IDbContextFactory<DapPanelDbContext> dbFactory, IEmailSender email, EmailSettings settings, IAuditLog audit,
-    TimeProvider clock) : IAttendanceSummaries
+    TimeProvider clock, ILogger<AttendanceSummaries> logger) : IAttendanceSummaries
 {
     static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
     static readonly Actor Schedule = new("system:monthly-summary", Guid.Empty, Guid.Empty, "DapPanel monthly schedule",
@@ -96,6 +97,8 @@ public sealed class AttendanceSummaries(
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
                 // Not sent: release the reservation so the next attempt tries again.
+                logger.LogWarning("The attendance summary of agency {AgencyId} for {Month} was not sent ({Error}); tried again later",
+                    agency.Id, SummaryReport.NameOf(month), failure.GetType().Name);
                 db.AttendanceSummariesSent.Remove(record);
                 await db.SaveChangesAsync(cancellationToken);
                 failures.Add($"{agency.Name}: {failure.Message}");

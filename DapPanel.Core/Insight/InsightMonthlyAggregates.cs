@@ -54,7 +54,11 @@ public sealed class InsightStaleMonth
     public DateOnly Month { get; set; }
 }
 
-/// <summary>Marks the months a save touches as stale, from the rows being saved as they were and as they will be.</summary>
+/// <summary>
+/// Marks the months a save touches as stale, from the rows being saved as they were and as they will be. The change
+/// tracker gives most of them; rows it does not hold are read as saved before this save, with one query per step, run
+/// by <see cref="Mark"/> for a synchronous save and <see cref="MarkAsync"/> for an asynchronous one.
+/// </summary>
 static class InsightStaleness
 {
     public static DateOnly MonthOf(DateTimeOffset startsAt)
@@ -63,16 +67,48 @@ static class InsightStaleness
         return new DateOnly(local.Year, local.Month, 1);
     }
 
-    public static async Task MarkAsync(DapPanelDbContext db, bool synchronous, CancellationToken cancellationToken)
+    public static void Mark(DapPanelDbContext db)
     {
-        var months = new HashSet<(Guid PanelId, DateOnly Month)>();
-        var meetingIds = new HashSet<Guid>();
-        var itemIds = new HashSet<Guid>();
-        var updateIds = new HashSet<Guid>();
-        var caseIds = new HashSet<Guid>();
-        var entries = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        foreach (var entry in entries)
+        if (Touched.From(db) is not { } touched) return;
+        if (touched.CasesQuery() is { } cases) touched.MeetingIds.UnionWith(cases.ToList());
+        if (touched.ReviewUpdatesQuery() is { } updates) touched.ItemIds.UnionWith(updates.ToList());
+        if (touched.AgendaItemsQuery() is { } items) touched.MeetingIds.UnionWith(items.ToList());
+        if (touched.MeetingsQuery() is { } meetings) touched.AddMonths(meetings.ToList());
+        touched.MarkStale();
+    }
+
+    public static async Task MarkAsync(DapPanelDbContext db, CancellationToken cancellationToken)
+    {
+        if (Touched.From(db) is not { } touched) return;
+        if (touched.CasesQuery() is { } cases) touched.MeetingIds.UnionWith(await cases.ToListAsync(cancellationToken));
+        if (touched.ReviewUpdatesQuery() is { } updates) touched.ItemIds.UnionWith(await updates.ToListAsync(cancellationToken));
+        if (touched.AgendaItemsQuery() is { } items) touched.MeetingIds.UnionWith(await items.ToListAsync(cancellationToken));
+        if (touched.MeetingsQuery() is { } meetings) touched.AddMonths(await meetings.ToListAsync(cancellationToken));
+        touched.MarkStale();
+    }
+
+    sealed record MeetingStart(Guid PanelId, DateTimeOffset StartsAt);
+
+    /// <summary>What one save touches, step by step from cases and review updates to agenda items, meetings and months.</summary>
+    sealed class Touched(DapPanelDbContext db)
+    {
+        readonly HashSet<(Guid PanelId, DateOnly Month)> months = [];
+        public HashSet<Guid> MeetingIds { get; } = [];
+        public HashSet<Guid> ItemIds { get; } = [];
+        readonly HashSet<Guid> updateIds = [];
+        readonly HashSet<Guid> caseIds = [];
+
+        public static Touched? From(DapPanelDbContext db)
+        {
+            var touched = new Touched(db);
+            foreach (var entry in db.ChangeTracker.Entries()
+                         .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+                touched.Add(entry);
+            return touched.months.Count == 0 && touched.MeetingIds.Count == 0 && touched.ItemIds.Count == 0
+                && touched.updateIds.Count == 0 && touched.caseIds.Count == 0 ? null : touched;
+        }
+
+        void Add(EntityEntry entry)
         {
             switch (entry.Entity)
             {
@@ -81,19 +117,19 @@ static class InsightStaleness
                     AddMeetingMonths(entry, months);
                     break;
                 case AgendaItem:
-                    Both(entry, nameof(AgendaItem.MeetingId), meetingIds);
+                    Both(entry, nameof(AgendaItem.MeetingId), MeetingIds);
                     break;
                 case Lever:
-                    Both(entry, nameof(Lever.MeetingId), meetingIds);
+                    Both(entry, nameof(Lever.MeetingId), MeetingIds);
                     break;
                 case Decision:
-                    Both(entry, nameof(Decision.AgendaItemId), itemIds);
+                    Both(entry, nameof(Decision.AgendaItemId), ItemIds);
                     break;
                 case PanelAction:
-                    Both(entry, nameof(PanelAction.AgendaItemId), itemIds);
+                    Both(entry, nameof(PanelAction.AgendaItemId), ItemIds);
                     break;
                 case ReviewUpdate:
-                    Both(entry, nameof(ReviewUpdate.AgendaItemId), itemIds);
+                    Both(entry, nameof(ReviewUpdate.AgendaItemId), ItemIds);
                     break;
                 case Intervention:
                     Both(entry, nameof(Intervention.ReviewUpdateId), updateIds);
@@ -105,42 +141,55 @@ static class InsightStaleness
                     break;
             }
         }
-        if (months.Count == 0 && meetingIds.Count == 0 && itemIds.Count == 0 && updateIds.Count == 0 && caseIds.Count == 0)
-            return;
 
-        // Tracked rows give their months as they were and will be; the rest are read as saved before this save.
-        Task<List<T>> List<T>(IQueryable<T> query) =>
-            synchronous ? Task.FromResult(query.ToList()) : query.ToListAsync(cancellationToken);
-        if (caseIds.Count > 0)
-            meetingIds.UnionWith(await List(db.AgendaItems.AsNoTracking().Where(i => caseIds.Contains(i.CaseId)).Select(i => i.MeetingId)));
-        if (updateIds.Count > 0)
+        // Tracked rows give their parents as they were and will be; the rest are read as saved before this save.
+
+        /// <summary>The meetings every changed case was heard in.</summary>
+        public IQueryable<Guid>? CasesQuery() => caseIds.Count == 0 ? null
+            : db.AgendaItems.AsNoTracking().Where(i => caseIds.Contains(i.CaseId)).Select(i => i.MeetingId);
+
+        /// <summary>The agenda items of changed review updates the tracker does not hold.</summary>
+        public IQueryable<Guid>? ReviewUpdatesQuery()
         {
-            var tracked = Tracked<ReviewUpdate>(db, updateIds, nameof(ReviewUpdate.AgendaItemId), itemIds);
-            itemIds.UnionWith(await List(db.ReviewUpdates.AsNoTracking()
-                .Where(u => updateIds.Contains(u.Id) && !tracked.Contains(u.Id)).Select(u => u.AgendaItemId)));
+            if (updateIds.Count == 0) return null;
+            var tracked = Tracked<ReviewUpdate>(db, updateIds, nameof(ReviewUpdate.AgendaItemId), ItemIds);
+            return db.ReviewUpdates.AsNoTracking().Where(u => updateIds.Contains(u.Id) && !tracked.Contains(u.Id)).Select(u => u.AgendaItemId);
         }
-        if (itemIds.Count > 0)
+
+        /// <summary>The meetings of changed agenda items the tracker does not hold.</summary>
+        public IQueryable<Guid>? AgendaItemsQuery()
         {
-            var tracked = Tracked<AgendaItem>(db, itemIds, nameof(AgendaItem.MeetingId), meetingIds);
-            meetingIds.UnionWith(await List(db.AgendaItems.AsNoTracking()
-                .Where(i => itemIds.Contains(i.Id) && !tracked.Contains(i.Id)).Select(i => i.MeetingId)));
+            if (ItemIds.Count == 0) return null;
+            var tracked = Tracked<AgendaItem>(db, ItemIds, nameof(AgendaItem.MeetingId), MeetingIds);
+            return db.AgendaItems.AsNoTracking().Where(i => ItemIds.Contains(i.Id) && !tracked.Contains(i.Id)).Select(i => i.MeetingId);
         }
-        if (meetingIds.Count > 0)
+
+        /// <summary>The panel and start of touched meetings the tracker does not hold.</summary>
+        public IQueryable<MeetingStart>? MeetingsQuery()
         {
+            if (MeetingIds.Count == 0) return null;
             var tracked = new HashSet<Guid>();
-            foreach (var entry in db.ChangeTracker.Entries<Meeting>().Where(e => meetingIds.Contains(e.Entity.Id)))
+            foreach (var entry in db.ChangeTracker.Entries<Meeting>().Where(e => MeetingIds.Contains(e.Entity.Id)))
             {
                 AddMeetingMonths(entry, months);
                 tracked.Add(entry.Entity.Id);
             }
-            var saved = await List(db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id) && !tracked.Contains(m.Id))
-                .Select(m => new { m.PanelId, m.StartsAt }));
-            foreach (var meeting in saved)
+            return db.Meetings.AsNoTracking().Where(m => MeetingIds.Contains(m.Id) && !tracked.Contains(m.Id))
+                .Select(m => new MeetingStart(m.PanelId, m.StartsAt));
+        }
+
+        public void AddMonths(IEnumerable<MeetingStart> meetings)
+        {
+            foreach (var meeting in meetings)
                 months.Add((meeting.PanelId, MonthOf(meeting.StartsAt)));
         }
-        var deletedPanels = db.ChangeTracker.Entries<Panel>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToHashSet();
-        foreach (var (panelId, month) in months.Where(m => !deletedPanels.Contains(m.PanelId)))
-            db.InsightStaleMonths.Add(new InsightStaleMonth { PanelId = panelId, Month = month });
+
+        public void MarkStale()
+        {
+            var deletedPanels = db.ChangeTracker.Entries<Panel>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToHashSet();
+            foreach (var (panelId, month) in months.Where(m => !deletedPanels.Contains(m.PanelId)))
+                db.InsightStaleMonths.Add(new InsightStaleMonth { PanelId = panelId, Month = month });
+        }
     }
 
     /// <summary>Adds the parent ids of the tracked rows among <paramref name="ids"/>; returns which ids were tracked.</summary>

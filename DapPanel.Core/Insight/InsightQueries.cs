@@ -3,6 +3,7 @@ using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DapPanel.Core.Insight;
 
@@ -16,7 +17,8 @@ public interface IInsightQueries
     Task<InsightExport> ExportAsync(Actor actor, string table, InsightPeriod period, CancellationToken cancellationToken = default);
 }
 
-public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit) : IInsightQueries
+public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactory, IAuditLog audit, ILogger<InsightQueries>? logger = null)
+    : IInsightQueries
 {
     const string Viewing = "see panel insight";
     static readonly Role[] Viewers = [Role.Manager, Role.Chair, Role.Administrator];
@@ -198,8 +200,10 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException race)
         {
+            // Another reading stored these months first: this one counts them live (ADR 8).
+            logger?.LogDebug(race, "Monthly insight counts of panel {PanelId} were stored by another reading", panelId);
             db.ChangeTracker.Clear();
             return false;
         }

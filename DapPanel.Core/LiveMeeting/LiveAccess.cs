@@ -1,7 +1,6 @@
-using DapPanel.Core.Data;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Core.LiveMeeting;
 
@@ -9,21 +8,22 @@ static class LiveAccess
 {
     const string Refusal = "Only the panel's chairs, administrators and member agencies can join this meeting.";
 
-    /// <summary>Chairs, administrators and members of the panel's agencies; managers see figures, not cases.</summary>
-    public static async Task EnsureCanEnterAsync(DapPanelDbContext db, Actor actor, Guid panelId, CancellationToken cancellationToken)
-    {
-        if (actor.IsAny(Role.Chair, Role.Administrator)) return;
-        if (actor.Is(Role.AgencyMember)
-            && await db.PanelMemberships.AnyAsync(m => m.PanelId == panelId && m.AgencyId == actor.AgencyId, cancellationToken))
-            return;
-        throw new AccessDeniedException(Refusal);
-    }
+    /// <summary>
+    /// Chairs and administrators; members of the panel's agencies who have acknowledged its current agreement, once
+    /// the case list is circulated. Managers see figures, not cases.
+    /// </summary>
+    public static Task<SharingBasis> EnsureCanEnterAsync(NeedToKnow needToKnow, Actor actor, Meeting meeting,
+        CancellationToken cancellationToken) =>
+        needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
 
+    /// <summary>The quick check against a snapshot; callers still ask <see cref="NeedToKnow"/> for the basis.</summary>
     public static void EnsureCanEnter(MeetingSnapshot snapshot, Actor actor)
     {
         if (actor.IsAny(Role.Chair, Role.Administrator)) return;
-        if (actor.Is(Role.AgencyMember) && snapshot.MemberAgencyIds.Contains(actor.AgencyId)) return;
-        throw new AccessDeniedException(Refusal);
+        if (!actor.Is(Role.AgencyMember) || !snapshot.MemberAgencyIds.Contains(actor.AgencyId))
+            throw new AccessDeniedException(Refusal);
+        if (snapshot.View.Status == MeetingStatus.Draft)
+            throw new AccessDeniedException(NeedToKnow.NotCirculated);
     }
 
     /// <summary>Agencies speak for themselves; a chair may record for any agency at the table.</summary>

@@ -1,4 +1,6 @@
+using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,8 @@ public interface IMeetingQueries
     Task<MeetingDetail> GetAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
 }
 
-public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactory) : IMeetingQueries
+public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactory, NeedToKnow needToKnow, IAuditLog audit)
+    : IMeetingQueries
 {
     public async Task<IReadOnlyList<MeetingSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
@@ -29,14 +32,24 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
         var meetingQuery = db.Meetings.Where(m => m.Id == meetingId && panels.Contains(m.PanelId));
         var summary = await Summaries(meetingQuery).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist or is not one of your panels'.");
+        var panelId = await meetingQuery.Select(m => m.PanelId).SingleAsync(cancellationToken);
 
-        var showsNames = SeesNames(actor, summary.Status);
-        var agenda = await db.AgendaItems.Where(i => i.MeetingId == meetingId)
-            .OrderBy(i => i.Order)
-            .Select(i => new AgendaItemView(i.Id, i.Order, i.CaseId, i.Case!.Reference, showsNames ? i.Case.Perpetrator.FullName : null,
-                i.Kind, i.Case.RiskLevel, i.PlannedMinutes, i.Focus, i.IsDeferred,
-                i.Decision == null ? null : i.Decision.Outcome))
-            .ToListAsync(cancellationToken);
+        var shown = await ShownAsync(actor, panelId, summary.Status, cancellationToken);
+        var items = db.AgendaItems.Where(i => i.MeetingId == meetingId).OrderBy(i => i.Order);
+        var agenda = shown switch
+        {
+            AgendaShown.Cases => await items
+                .Select(i => new AgendaItemView(i.Id, i.Order, i.CaseId, i.Case!.Reference, i.Case.Perpetrator.FullName,
+                    i.Kind, i.Case.RiskLevel, i.PlannedMinutes, i.Focus, i.IsDeferred,
+                    i.Decision == null ? null : i.Decision.Outcome))
+                .ToListAsync(cancellationToken),
+            // Managers oversee the panel's work: the agenda's shape, not its people or what was decided about them.
+            AgendaShown.Shape => await items
+                .Select(i => new AgendaItemView(i.Id, i.Order, i.CaseId, i.Case!.Reference, null,
+                    i.Kind, i.Case.RiskLevel, i.PlannedMinutes, null, i.IsDeferred, null))
+                .ToListAsync(cancellationToken),
+            _ => [],
+        };
 
         var attendance = await db.Attendances.Where(a => a.MeetingId == meetingId)
             .OrderBy(a => a.Agency!.Name)
@@ -44,16 +57,36 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
                 a.IsObserver))
             .ToListAsync(cancellationToken);
 
-        var panelId = await meetingQuery.Select(m => m.PanelId).SingleAsync(cancellationToken);
         var chairs = await db.PanelChairs.Where(c => c.PanelId == panelId)
             .Select(c => c.Person!.FullName).ToListAsync(cancellationToken);
 
-        return new MeetingDetail(summary, agenda, attendance, chairs);
+        if (shown == AgendaShown.Cases)
+            await audit.RecordDisclosureAsync(actor, $"Opened the meeting page ({agenda.Count} cases)", meetingId: meetingId,
+                cancellationToken: cancellationToken);
+        return new MeetingDetail(summary, agenda, attendance, chairs, shown == AgendaShown.Cases,
+            shown == AgendaShown.NotYetCirculated ? NeedToKnow.AgendaNotYetShared : null);
     }
 
-    /// <summary>Managers see figures, not people; agencies see names once the case list is circulated to them.</summary>
-    static bool SeesNames(Actor actor, MeetingStatus status) =>
-        actor.IsAny(Role.Administrator, Role.Chair) || (actor.Is(Role.AgencyMember) && status != MeetingStatus.Draft);
+    enum AgendaShown { Cases, Shape, NotYetCirculated }
+
+    /// <summary>
+    /// Chairs, administrators and agencies that may see the meeting's cases see them. An agency sees none before the
+    /// case list is circulated, and is refused (shown the agreement instead) until it acknowledges the panel's agreement.
+    /// </summary>
+    async Task<AgendaShown> ShownAsync(Actor actor, Guid panelId, MeetingStatus status, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAny(Role.Chair, Role.Administrator, Role.AgencyMember)) return AgendaShown.Shape;
+        var basis = await needToKnow.BasisAsync(actor, panelId, cancellationToken);
+        try
+        {
+            await needToKnow.MeetingBasisAsync(actor, basis.PanelId, status, cancellationToken);
+            return AgendaShown.Cases;
+        }
+        catch (AccessDeniedException) when (status == MeetingStatus.Draft)
+        {
+            return AgendaShown.NotYetCirculated;
+        }
+    }
 
     static IQueryable<MeetingSummary> Summaries(IQueryable<Meeting> meetings) =>
         meetings.Select(m => new MeetingSummary(m.Id, m.Panel!.Name, m.StartsAt, m.PlannedMinutes, m.Location,

@@ -15,9 +15,11 @@ public sealed record AgendaItemView(
 
 public sealed record AttendanceView(string AgencyName, string? PersonName, AttendanceStatus Status, bool IsObserver);
 
+/// <param name="SharesCases">The viewer sees the meeting's cases (names, focus, decisions, actions coming back).</param>
+/// <param name="CasesWithheld">Why the agenda is not shown, when it is not.</param>
 public sealed record MeetingDetail(
     MeetingSummary Meeting, IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<AttendanceView> Attendance,
-    IReadOnlyList<string> Chairs)
+    IReadOnlyList<string> Chairs, bool SharesCases, string? CasesWithheld)
 {
     public int PlannedAgendaMinutes => Agenda.Sum(i => i.PlannedMinutes);
 }

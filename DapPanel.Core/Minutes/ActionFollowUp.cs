@@ -53,7 +53,7 @@ public sealed class ActionFollowUp(
         if (meeting.Status != MeetingStatus.Closed)
             throw new DomainRuleException("Action lists are issued after the meeting closes.");
         // Managers oversee their own agency's actions by role; everyone else needs the panel's agreement.
-        var basis = actor.Is(Role.Manager) && !actor.IsAny(Role.AgencyMember, Role.Chair, Role.Administrator)
+        var basis = ManagesOnly(actor)
             ? "basis: manager's oversight of their agency's actions"
             : (await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken)).Recorded;
         string? agencyName = null;
@@ -82,7 +82,7 @@ public sealed class ActionFollowUp(
         var meeting = await db.Meetings.AsNoTracking()
             .Where(m => panels.Contains(m.PanelId) && m.Status == MeetingStatus.Closed)
             .OrderByDescending(m => m.StartsAt).FirstOrDefaultAsync(cancellationToken);
-        if (meeting is null) return null;
+        if (meeting is null || !await MaySeeActionsAsync(actor, meeting.PanelId, cancellationToken)) return null;
         var rows = await AfterMeetingAsync(db, meeting, actor.AgencyId, cancellationToken);
         var panelName = await db.Panels.Where(p => p.Id == meeting.PanelId).Select(p => p.Name).SingleAsync(cancellationToken);
         return new LatestActionList(meeting.Id, panelName, meeting.StartsAt, actor.AgencyId, rows.Count);
@@ -93,6 +93,7 @@ public sealed class ActionFollowUp(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await VisibleMeetingAsync(db, actor, meetingId, cancellationToken);
+        var basis = await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
         var earlierItems = db.AgendaItems.Where(i => i.Meeting!.PanelId == meeting.PanelId
             && i.Meeting.StartsAt < meeting.StartsAt);
         var open = db.Actions.Where(a => a.Status == ActionStatus.Open && earlierItems.Any(i => i.Id == a.AgendaItemId));
@@ -108,6 +109,8 @@ public sealed class ActionFollowUp(
                     MayRecord(actor, r.OwnerAgencyId))).ToList()))
             .OrderByDescending(c => c.OnThisAgenda).ThenBy(c => c.CaseReference)
             .ToList();
+        await audit.RecordDisclosureAsync(actor, $"Read the actions coming back ({rows.Count}; {basis.Recorded})",
+            meetingId: meetingId, cancellationToken: cancellationToken);
         return new ActionsComingBack(meetingId, cases);
     }
 
@@ -127,6 +130,7 @@ public sealed class ActionFollowUp(
             .SingleAsync(cancellationToken);
         if (!await db.VisiblePanelIds(actor).ContainsAsync(meetingPanel, cancellationToken))
             throw new NotFoundException("That action does not exist.");
+        await needToKnow.BasisAsync(actor, meetingPanel, cancellationToken);
         if (!MayRecord(actor, action.OwnerAgencyId))
             throw new AccessDeniedException("Only the agency that owns the action, or a chair, can record its outcome.");
         if (action.Version != expectedVersion)
@@ -149,6 +153,20 @@ public sealed class ActionFollowUp(
             cancellationToken);
         return rows.Single().Row;
     }
+
+    /// <summary>Offered only to those the download would serve: managers by oversight, others under the agreement.</summary>
+    async Task<bool> MaySeeActionsAsync(Actor actor, Guid panelId, CancellationToken cancellationToken)
+    {
+        if (ManagesOnly(actor)) return true;
+        try
+        {
+            await needToKnow.BasisAsync(actor, panelId, cancellationToken);
+            return true;
+        }
+        catch (AccessDeniedException) { return false; }
+    }
+
+    static bool ManagesOnly(Actor actor) => actor.Is(Role.Manager) && !actor.IsAny(Role.AgencyMember, Role.Chair, Role.Administrator);
 
     static bool MayRecord(Actor actor, Guid ownerAgencyId) => actor.Is(Role.Chair) || actor.AgencyId == ownerAgencyId;
 

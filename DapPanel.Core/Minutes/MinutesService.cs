@@ -10,7 +10,10 @@ namespace DapPanel.Core.Minutes;
 
 public interface IMinutesService
 {
-    /// <summary>The chair's working copy; the first request for a closed meeting creates the draft.</summary>
+    /// <summary>
+    /// The chair's working copy and the minutes as they will print. Reading saves nothing: until the chair first
+    /// saves or finalises, the draft is read live from the meeting's records (<see cref="MinutesEditView.IsSaved"/> false).
+    /// </summary>
     Task<MinutesEditView> GetForEditAsync(Actor actor, Guid meetingId, CancellationToken cancellationToken = default);
 
     Task<MinutesEditView> SaveDraftAsync(Actor actor, Guid meetingId, MinutesTexts texts, Guid expectedVersion,
@@ -23,7 +26,10 @@ public interface IMinutesService
     Task<MinutesEditView> CorrectAsync(Actor actor, Guid meetingId, MinutesTexts texts, string? reason,
         Guid expectedVersion, CancellationToken cancellationToken = default);
 
-    /// <summary>One version (the latest if none is named) for download; every export is audited.</summary>
+    /// <summary>
+    /// One version (the latest if none is named) for download; every export is audited. Before anything is saved,
+    /// version 1 is the live draft, rendered without being stored.
+    /// </summary>
     Task<MinutesDocument> ExportMinutesAsync(Actor actor, Guid meetingId, int? versionNumber = null,
         CancellationToken cancellationToken = default);
 }
@@ -40,8 +46,13 @@ public sealed class MinutesService(
         actor.Require("work on the minutes", Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
-        var current = await LatestAsync(db, meeting, actor, cancellationToken);
-        return await EditViewAsync(db, meeting, current, cancellationToken);
+        var current = await LatestAsync(db, meeting.Id, cancellationToken) ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
+        var view = await EditViewAsync(db, meeting, current, cancellationToken);
+        // The review shows every case's summary, levers and decision: a disclosure, recorded once per view.
+        await audit.RecordDisclosureAsync(actor,
+            $"Opened the minutes to review (version {current.Number}, {(view.IsSaved ? current.Status.Label().ToLowerInvariant() : "draft not yet saved")})",
+            meetingId: meetingId, cancellationToken: cancellationToken);
+        return view;
     }
 
     public async Task<MinutesEditView> SaveDraftAsync(Actor actor, Guid meetingId, MinutesTexts texts,
@@ -50,8 +61,7 @@ public sealed class MinutesService(
         actor.Require("correct the minutes", Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
-        var current = await LatestAsync(db, meeting, actor, cancellationToken);
-        EnsureCurrent(current, expectedVersion);
+        var current = await ToChangeAsync(db, meeting, actor, expectedVersion, cancellationToken);
         current.Edit(texts.GeneralNotes, texts.ConfidentialityStatementRead, Merge(current, texts));
         audit.Add(db, actor, AuditAction.Changed, $"Corrected draft minutes (version {current.Number})",
             meetingId: meetingId);
@@ -65,8 +75,7 @@ public sealed class MinutesService(
         actor.Require("finalise the minutes", Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
-        var current = await LatestAsync(db, meeting, actor, cancellationToken);
-        EnsureCurrent(current, expectedVersion);
+        var current = await ToChangeAsync(db, meeting, actor, expectedVersion, cancellationToken);
         current.Edit(texts.GeneralNotes, texts.ConfidentialityStatementRead, Merge(current, texts));
         var content = await MinutesReader.ReadAsync(db, meeting, current, cancellationToken);
         current.Finalise(actor.Name, clock.GetUtcNow(), JsonSerializer.Serialize(content, Json));
@@ -82,8 +91,7 @@ public sealed class MinutesService(
         actor.Require("correct final minutes", Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
-        var current = await LatestAsync(db, meeting, actor, cancellationToken);
-        EnsureCurrent(current, expectedVersion);
+        var current = await ToChangeAsync(db, meeting, actor, expectedVersion, cancellationToken);
         // The facts stay as they were finalised; only the chair's text changes.
         var facts = Snapshot(current);
         var items = Merge(current, texts);
@@ -113,20 +121,22 @@ public sealed class MinutesService(
         actor.Require("download the minutes", Role.Chair, Role.Administrator);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await ClosedMeetingAsync(db, meetingId, cancellationToken);
-        var latest = await LatestAsync(db, meeting, actor, cancellationToken);
+        var latest = await LatestAsync(db, meeting.Id, cancellationToken) ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
         var version = versionNumber is { } n && n != latest.Number
             ? await db.MinutesVersions.AsNoTracking().SingleOrDefaultAsync(v => v.MeetingId == meetingId && v.Number == n,
                 cancellationToken) ?? throw new NotFoundException($"These minutes have no version {n}.")
             : latest;
         var content = version.IsFinal ? Snapshot(version)
             : await MinutesReader.ReadAsync(db, meeting, version, cancellationToken);
-        var history = await HistoryAsync(db, meetingId, cancellationToken);
+        var saved = version.Version != Guid.Empty;
+        var history = saved ? await HistoryAsync(db, meetingId, cancellationToken) : [Summarise(version, saved)];
 
         var basis = await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
+        var what = saved ? version.Status.Label().ToLowerInvariant() : "draft read from the meeting's records, not yet saved";
         await audit.RecordAsync(actor, AuditAction.Exported,
-            $"Downloaded minutes version {version.Number} ({version.Status.Label().ToLowerInvariant()}; {basis.Recorded})",
+            $"Downloaded minutes version {version.Number} ({what}; {basis.Recorded})",
             meetingId: meetingId, cancellationToken: cancellationToken);
-        return new MinutesDocument(content, Summarise(version), history.Where(h => h.Number <= version.Number).ToList(),
+        return new MinutesDocument(content, Summarise(version, saved), history.Where(h => h.Number <= version.Number).ToList(),
             clock.GetUtcNow(), actor.Name);
     }
 
@@ -140,33 +150,39 @@ public sealed class MinutesService(
         return meeting;
     }
 
-    /// <summary>The latest version, creating the draft from the meeting's records the first time.</summary>
-    async Task<MinutesVersion> LatestAsync(DapPanelDbContext db, Meeting meeting, Actor actor,
+    /// <summary>The latest saved version, if the chair has saved any.</summary>
+    static Task<MinutesVersion?> LatestAsync(DapPanelDbContext db, Guid meetingId, CancellationToken cancellationToken) =>
+        db.MinutesVersions.Where(v => v.MeetingId == meetingId).OrderByDescending(v => v.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Version 1 as it would be drafted from the meeting's records now; not added to the database.</summary>
+    async Task<MinutesVersion> UnsavedDraftAsync(DapPanelDbContext db, Meeting meeting, Actor actor,
+        CancellationToken cancellationToken) => new()
+    {
+        MeetingId = meeting.Id, Number = 1, Version = Guid.Empty, CreatedByPersonId = actor.PersonId,
+        CreatedByName = actor.Name, CreatedAt = clock.GetUtcNow(),
+        Items = await MinutesReader.InitialTextsAsync(db, meeting.Id, cancellationToken),
+    };
+
+    /// <summary>
+    /// The version a save, finalise or correction changes, checked against the one the chair had open. The first
+    /// save drafts version 1 (the chair's form was opened on the unsaved draft, <see cref="Guid.Empty"/>).
+    /// </summary>
+    async Task<MinutesVersion> ToChangeAsync(DapPanelDbContext db, Meeting meeting, Actor actor, Guid expectedVersion,
         CancellationToken cancellationToken)
     {
-        var latest = await db.MinutesVersions.Where(v => v.MeetingId == meeting.Id)
-            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
-        if (latest is not null) return latest;
-
-        var draft = new MinutesVersion
+        var latest = await LatestAsync(db, meeting.Id, cancellationToken);
+        if (latest is not null)
         {
-            MeetingId = meeting.Id, Number = 1, CreatedByPersonId = actor.PersonId, CreatedByName = actor.Name,
-            CreatedAt = clock.GetUtcNow(), Items = await MinutesReader.InitialTextsAsync(db, meeting.Id, cancellationToken),
-        };
+            EnsureCurrent(latest, expectedVersion);
+            return latest;
+        }
+        if (expectedVersion != Guid.Empty) throw Conflict();
+        var draft = await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
+        draft.Version = Guid.NewGuid();
         db.MinutesVersions.Add(draft);
         audit.Add(db, actor, AuditAction.Changed, "Drafted the minutes from the meeting's records", meetingId: meeting.Id);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return draft;
-        }
-        catch (DbUpdateException)
-        {
-            // Someone else drafted them at the same moment (unique meeting and number): use theirs.
-            db.ChangeTracker.Clear();
-            return await db.MinutesVersions.Where(v => v.MeetingId == meeting.Id)
-                .OrderByDescending(v => v.Number).FirstAsync(cancellationToken);
-        }
+        return draft;
     }
 
     static void EnsureCurrent(MinutesVersion current, Guid expectedVersion)
@@ -182,7 +198,8 @@ public sealed class MinutesService(
     static async Task SaveAsync(DapPanelDbContext db, MinutesVersion version, CancellationToken cancellationToken)
     {
         try { await db.SaveChangesAsync(cancellationToken); }
-        catch (DbUpdateConcurrencyException) { throw Conflict(); }
+        // A stale version, or another chair saving the first draft at the same moment (unique meeting and number).
+        catch (DbUpdateException) { throw Conflict(); }
     }
 
     /// <summary>The chair's text for the meeting's items only, keeping any item the form did not send.</summary>
@@ -201,10 +218,10 @@ public sealed class MinutesService(
     static async Task<List<MinutesVersionSummary>> HistoryAsync(DapPanelDbContext db, Guid meetingId,
         CancellationToken cancellationToken) =>
         (await db.MinutesVersions.AsNoTracking().Where(v => v.MeetingId == meetingId).ToListAsync(cancellationToken))
-        .OrderBy(v => v.Number).Select(Summarise).ToList();
+        .OrderBy(v => v.Number).Select(v => Summarise(v)).ToList();
 
-    static MinutesVersionSummary Summarise(MinutesVersion v) =>
-        new(v.Number, v.Status, v.CreatedByName, v.CreatedAt, v.FinalisedByName, v.FinalisedAt, v.CorrectionReason);
+    static MinutesVersionSummary Summarise(MinutesVersion v, bool saved = true) =>
+        new(v.Number, v.Status, v.CreatedByName, v.CreatedAt, v.FinalisedByName, v.FinalisedAt, v.CorrectionReason, saved);
 
     static async Task<MinutesEditView> EditViewAsync(DapPanelDbContext db, Meeting meeting, MinutesVersion current,
         CancellationToken cancellationToken)
@@ -214,10 +231,12 @@ public sealed class MinutesService(
             .Select(i => new { i.Id, i.Order, i.Case!.Reference, i.Kind, i.IsDeferred, Outcome = i.Decision == null ? (DecisionOutcome?)null : i.Decision.Outcome })
             .ToListAsync(cancellationToken);
         var texts = current.Items.ToDictionary(t => t.AgendaItemId);
-        return new MinutesEditView(meeting.Id, panelName, meeting.StartsAt, Summarise(current), current.Version,
+        var saved = current.Version != Guid.Empty;
+        var content = current.IsFinal ? Snapshot(current) : await MinutesReader.ReadAsync(db, meeting, current, cancellationToken);
+        return new MinutesEditView(meeting.Id, panelName, meeting.StartsAt, Summarise(current, saved), current.Version,
             current.GeneralNotes, current.ConfidentialityStatementRead,
             items.Select(i => new MinutesItemEdit(i.Id, i.Order, i.Reference, i.Kind, i.IsDeferred, i.Outcome,
                 texts.GetValueOrDefault(i.Id)?.Summary, texts.GetValueOrDefault(i.Id)?.Notes)).ToList(),
-            await HistoryAsync(db, meeting.Id, cancellationToken));
+            saved ? await HistoryAsync(db, meeting.Id, cancellationToken) : [], content);
     }
 }

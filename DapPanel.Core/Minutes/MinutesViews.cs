@@ -15,7 +15,10 @@ public sealed record MinutesContent(
     public IEnumerable<MinutesItem> DeferredItems => Items.Where(i => i.IsDeferred);
 }
 
-public sealed record MinutesAttendanceRow(string AgencyName, string? PersonName, AttendanceStatus Status, bool IsObserver);
+/// <param name="ApologiesSent">Apologies sent before the meeting by someone who then attended; the minutes say both.</param>
+/// <param name="Note">What was sent in advance with apologies, or the chair's note.</param>
+public sealed record MinutesAttendanceRow(string AgencyName, string? PersonName, AttendanceStatus Status, bool IsObserver,
+    AttendanceStatus? ApologiesSent = null, string? Note = null);
 
 public sealed record MinutesItem(
     Guid AgendaItemId, int Order, string CaseReference, AgendaItemKind Kind, bool IsDeferred, string? Summary,
@@ -32,20 +35,27 @@ public sealed record ActionRow(
     string? OwnerPersonName, DateOnly DueOn, DateOnly AgreedOn, ActionStatus Status, string? OutcomeNote,
     bool IsOverdue);
 
+/// <summary>A version of the minutes; <see cref="IsSaved"/> is false for the draft read live before the chair saves it.</summary>
 public sealed record MinutesVersionSummary(
     int Number, MinutesStatus Status, string CreatedByName, DateTimeOffset CreatedAt, string? FinalisedByName,
-    DateTimeOffset? FinalisedAt, string? CorrectionReason);
+    DateTimeOffset? FinalisedAt, string? CorrectionReason, bool IsSaved = true);
 
 /// <summary>One version of the minutes, ready to print.</summary>
 public sealed record MinutesDocument(
     MinutesContent Content, MinutesVersionSummary Version, IReadOnlyList<MinutesVersionSummary> History,
     DateTimeOffset GeneratedAt, string GeneratedFor);
 
-/// <summary>The chair's working copy: the current version's text and every version so far.</summary>
+/// <summary>
+/// The chair's working copy: the current version's text, every saved version so far, and the minutes as they print
+/// (<see cref="Content"/>). <see cref="Version"/> is <see cref="Guid.Empty"/> while nothing is saved yet.
+/// </summary>
 public sealed record MinutesEditView(
     Guid MeetingId, string PanelName, DateTimeOffset StartsAt, MinutesVersionSummary Current, Guid Version,
     string? GeneralNotes, bool ConfidentialityStatementRead, IReadOnlyList<MinutesItemEdit> Items,
-    IReadOnlyList<MinutesVersionSummary> Versions);
+    IReadOnlyList<MinutesVersionSummary> Versions, MinutesContent Content)
+{
+    public bool IsSaved => Version != Guid.Empty;
+}
 
 public sealed record MinutesItemEdit(
     Guid AgendaItemId, int Order, string CaseReference, AgendaItemKind Kind, bool IsDeferred, DecisionOutcome? Outcome,

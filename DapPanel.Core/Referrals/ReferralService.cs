@@ -38,7 +38,12 @@ public sealed partial class ReferralService(IDbContextFactory<DapPanelDbContext>
     {
         actor.Require(Intake, Role.Administrator);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FindAsync(db, input, cancellationToken);
+        var linked = await FindAsync(db, input, cancellationToken);
+        // Each check shows other cases: one entry per case shown, once per page view.
+        foreach (var found in linked)
+            await audit.RecordDisclosureAsync(actor, $"Shown {found.Reference} as a possible repeat of a new referral",
+                caseId: found.CaseId, cancellationToken: cancellationToken);
+        return linked;
     }
 
     public async Task<ReferralSaved> SubmitAsync(Actor actor, ReferralInput input, CancellationToken cancellationToken = default)

@@ -31,7 +31,7 @@ public sealed class ResearchService(
         actor.Require("answer agency research", Role.AgencyMember);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await CirculationService.LoadAsync(db, meetingId, cancellationToken);
-        var basis = await CirculationService.EnsureMaySeeListAsync(db, actor, meeting, needToKnow, cancellationToken);
+        var basis = await CirculationService.EnsureMaySeeListAsync(actor, meeting, needToKnow, cancellationToken);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == actor.AgencyId, cancellationToken);
         var list = await CaseListEntries.ForAsync(db, meeting, basis, cancellationToken);
         var answers = (await db.AgencyResearch.AsNoTracking()
@@ -40,7 +40,7 @@ public sealed class ResearchService(
         var levers = await db.Levers.AsNoTracking()
             .Where(l => l.MeetingId == meetingId && l.AgencyId == actor.AgencyId && !l.IsWithdrawn).ToListAsync(cancellationToken);
         var heading = AgendaService.Heading(meeting);
-        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Opened {agency.Name}'s research on the case list",
+        await audit.RecordDisclosureAsync(actor, $"Opened {agency.Name}'s research on the case list",
             meetingId: meetingId, cancellationToken: cancellationToken);
         return new AgencyResearchView(heading, agency.Id, agency.Name, ResearchDeadline.Of(meeting),
             list.Select(entry => new ResearchCaseView(entry,
@@ -59,7 +59,7 @@ public sealed class ResearchService(
         InvalidInputException.ThrowIfAny(input.Problems());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await CirculationService.LoadAsync(db, input.MeetingId, cancellationToken);
-        var basis = await CirculationService.EnsureMaySeeListAsync(db, actor, meeting, needToKnow, cancellationToken);
+        var basis = await CirculationService.EnsureMaySeeListAsync(actor, meeting, needToKnow, cancellationToken);
         if (meeting.Status != MeetingStatus.Circulated)
             throw new DomainRuleException("The meeting has started or closed: tell the panel what you found in the room.");
         var item = meeting.AgendaItems.SingleOrDefault(i => i.CaseId == input.CaseId)
@@ -116,6 +116,8 @@ public sealed class ResearchService(
         var summary = agencies.Select(a => new ReadinessAgency(a.Id, a.Name,
             answers.Count(r => r.AgencyId == a.Id && caseIds.Contains(r.CaseId) && r.Answer != ResearchAnswer.StillResearching),
             reminders.Where(n => n.AgencyId == a.Id).Select(n => (DateTimeOffset?)n.CreatedAt).Max())).ToList();
+        await audit.RecordDisclosureAsync(actor, $"Opened the readiness board ({basis.Recorded})", meetingId: meetingId,
+            cancellationToken: cancellationToken);
         return new ReadinessView(heading, deadline, PanelTime.Today(clock) > deadline, summary, rows);
     }
 

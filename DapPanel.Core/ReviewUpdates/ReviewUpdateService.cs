@@ -31,12 +31,15 @@ public sealed class ReviewUpdateService(
             throw new AccessDeniedException("Only the case-management provider, chairs and administrators can see review updates.");
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Panel).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
+        await BasisAsync(db, actor, meetingId, cancellationToken);
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId
                 && (i.Kind == AgendaItemKind.Review || i.Kind == AgendaItemKind.ClosureProposal))
             .OrderBy(i => i.Order)
             .Select(i => new ReviewItemRow(i.Id, i.Order, i.Case!.Reference, i.Case.Perpetrator.FullName,
                 db.ReviewUpdates.Where(u => u.AgendaItemId == i.Id).Select(u => (DateTimeOffset?)u.WrittenAt).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        await audit.RecordDisclosureAsync(actor, $"Opened the review updates ({items.Count} reviews)", meetingId: meetingId,
+            cancellationToken: cancellationToken);
         return new ReviewItemsView(AgendaService.Heading(meeting), writer && Editable(meeting.Status), items);
     }
 
@@ -71,7 +74,7 @@ public sealed class ReviewUpdateService(
                     ?? AbuseSeverity.Unknown,
             })).ToList(),
         };
-        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Opened the review update form for {item.Case!.Reference}",
+        await audit.RecordDisclosureAsync(actor, $"Opened the review update form for {item.Case!.Reference}",
             caseId: item.CaseId, meetingId: item.MeetingId, cancellationToken: cancellationToken);
         return new ReviewUpdateForm(agendaItemId, item.MeetingId, item.Case!.Reference, item.Case.Perpetrator.FullName, victims,
             agencies, input);
@@ -85,7 +88,8 @@ public sealed class ReviewUpdateService(
             .SingleOrDefaultAsync(i => i.Id == input.AgendaItemId, cancellationToken)
             ?? throw new NotFoundException("That agenda item does not exist.");
         if (!IsUpdated(item.Kind)) throw new DomainRuleException(NotUpdated);
-        if (!Editable(item.Meeting!.Status))
+        await needToKnow.MeetingBasisAsync(actor, item.Meeting!.PanelId, item.Meeting.Status, cancellationToken);
+        if (!Editable(item.Meeting.Status))
             throw new DomainRuleException("The meeting has started: give the update in the room.");
         var victimIds = await db.VictimSurvivors.Where(v => v.CaseId == item.CaseId).Select(v => v.Id).ToListAsync(cancellationToken);
         InvalidInputException.ThrowIfAny(input.Problems(victimIds));
@@ -135,7 +139,7 @@ public sealed class ReviewUpdateService(
             .ToListAsync(cancellationToken);
         var writer = await db.People.Where(p => p.Id == update.WrittenByPersonId).Select(p => p.FullName)
             .SingleOrDefaultAsync(cancellationToken) ?? "—";
-        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Read the review update for {reference}",
+        await audit.RecordDisclosureAsync(actor, $"Read the review update for {reference}",
             caseId: update.CaseId, cancellationToken: cancellationToken);
         var grid = victims.Select((v, i) => new SeverityRow(VictimLabel(basis, v.FullName, i), Enum.GetValues<AbuseType>().ToDictionary(t => t,
             t => update.Severities.FirstOrDefault(s => s.VictimSurvivorId == v.Id && s.AbuseType == t)?.Severity
@@ -144,10 +148,12 @@ public sealed class ReviewUpdateService(
             update.Interventions.Select(i => new InterventionView(i.Kind, i.Agency!.Name)).ToList(), grid, writer, update.WrittenAt);
     }
 
+    /// <summary>The provider is a member agency like any other: its people see a meeting's cases once it is circulated.</summary>
     async Task<SharingBasis> BasisAsync(DapPanelDbContext db, Actor actor, Guid meetingId, CancellationToken cancellationToken)
     {
-        var panelId = await db.Meetings.Where(m => m.Id == meetingId).Select(m => m.PanelId).SingleAsync(cancellationToken);
-        return await needToKnow.BasisAsync(actor, panelId, cancellationToken);
+        var meeting = await db.Meetings.Where(m => m.Id == meetingId).Select(m => new { m.PanelId, m.Status })
+            .SingleAsync(cancellationToken);
+        return await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
     }
 
     /// <summary>The severity grid's rows name victim-survivors only for those who may see victim details.</summary>
@@ -166,7 +172,7 @@ public sealed class ReviewUpdateService(
             .ToListAsync(cancellationToken)).MaxBy(x => x.StartsAt)?.Needs
         ?? await db.CaseIntakes.AsNoTracking().Where(i => i.CaseId == caseId).Select(i => i.Needs).FirstOrDefaultAsync(cancellationToken);
 
-    static bool Editable(MeetingStatus status) => status is MeetingStatus.Draft or MeetingStatus.Circulated;
+    static bool Editable(MeetingStatus status) => status is MeetingStatus.Circulated;
 
     static async Task<AgendaItem> ItemAsync(DapPanelDbContext db, Guid agendaItemId, CancellationToken cancellationToken)
     {

@@ -5,6 +5,12 @@ namespace DapPanel.Core.Security;
 /// <summary>Who is asking: every service command and query takes one and checks it.</summary>
 public sealed record Actor(string UserId, Guid PersonId, Guid AgencyId, string Name, IReadOnlySet<Role> Roles)
 {
+    /// <summary>
+    /// The one page view, or hub connection, this request belongs to: what it discloses is audited once per view
+    /// (a prerendered page and its interactive render are one view). Null for downloads, each one audited.
+    /// </summary>
+    public Guid? View { get; init; }
+
     public bool Is(Role role) => Roles.Contains(role);
 
     public bool IsAny(params Role[] roles) => roles.Any(Roles.Contains);

@@ -77,6 +77,7 @@ public sealed class SqliteAppendOnlyAuditTests : AppendOnlyAuditTests
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await SqliteDatabase.CreateAsync();
 }
 
+[Trait("Category", "Postgres")]
 public sealed class PostgresAppendOnlyAuditTests : AppendOnlyAuditTests
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await PostgresDatabase.CreateAsync();

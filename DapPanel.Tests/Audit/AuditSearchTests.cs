@@ -76,11 +76,14 @@ public sealed class AuditSearchTests : IAsyncLifetime
     [Fact]
     public async Task Search_by_person_case_meeting_kind_and_dates_with_before_and_after()
     {
-        var byCase = await Search.SearchAsync(manager, new AuditQuery(CaseReference: " dapp-26-041 "));
+        var byCase = await Search.SearchAsync(admin, new AuditQuery(CaseReference: " dapp-26-041 "));
         Assert.Equal(13, byCase.Entries.Count);
         var change = byCase.Entries[0];
         Assert.Equal(("DAPP-26-041", "Sam Kestrel", "Accept — \"Eligible\"", "Close — \"Completed\""),
             (change.CaseReference, change.ActorName, change.Before, change.After));
+        // Managers oversee who did what; the words changed are case detail.
+        var overseen = (await Search.SearchAsync(manager, new AuditQuery(CaseReference: "DAPP-26-041"))).Entries[0];
+        Assert.Equal((AuditSearch.ChangeWithheld, AuditSearch.ChangeWithheld), (overseen.Before, overseen.After));
 
         Assert.Equal(13, (await Search.SearchAsync(manager, new AuditQuery(MeetingId: meetingId))).Entries.Count);
         Assert.Equal(13, (await Search.SearchAsync(manager, new AuditQuery(UserId: chair.UserId))).Entries.Count);
@@ -107,7 +110,7 @@ public sealed class AuditSearchTests : IAsyncLifetime
     [Fact]
     public async Task The_csv_export_holds_the_search_result_is_formula_safe_and_is_itself_audited()
     {
-        var export = await Search.ExportAsync(manager, new AuditQuery(UserId: chair.UserId));
+        var export = await Search.ExportAsync(admin, new AuditQuery(UserId: chair.UserId));
 
         var lines = export.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(14, lines.Length);
@@ -117,7 +120,9 @@ public sealed class AuditSearchTests : IAsyncLifetime
 
         await using var db = database.CreateDbContext();
         var entry = await db.AuditEvents.OrderByDescending(e => e.Id).FirstAsync();
-        Assert.Equal((AuditAction.Exported, manager.UserId), (entry.Action, entry.UserId));
+        Assert.Equal((AuditAction.Exported, admin.UserId), (entry.Action, entry.UserId));
         Assert.Contains("Exported 13 audit entries as CSV", entry.Summary);
+        var overseen = await Search.ExportAsync(manager, new AuditQuery(UserId: chair.UserId));
+        Assert.DoesNotContain("Eligible", overseen.Csv);
     }
 }

@@ -161,6 +161,12 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
             var upcoming = await w.UpcomingAsync();
             return (police, () => w.Get<ICirculationService>().GetCaseListAsync(police, upcoming.Id));
         },
+        ["ICirculationService.DownloadCaseListAsync"] = async w =>
+        {
+            var police = await w.Member("police@dappanel.example");
+            var upcoming = await w.UpcomingAsync();
+            return (police, () => w.Get<ICirculationService>().DownloadCaseListAsync(police, upcoming.Id));
+        },
         ["IResearchService.GetForAgencyAsync"] = async w =>
         {
             var probation = await w.Member("probation@dappanel.example");
@@ -262,6 +268,7 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
         {
             var housing = await w.Member("housing@dappanel.example");
             var meeting = await w.LiveMeetingAsync();
+            await w.Get<IAttendanceService>().AcknowledgeAsync(housing, meeting.Id);
             return (housing, () => w.Get<ILiveMeetingQueries>().JoinAsync(housing, meeting.Id, Guid.NewGuid().ToString()));
         },
         ["ILiveMeetingQueries.LeaveAsync"] = async w =>
@@ -269,6 +276,7 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
             var housing = await w.Member("housing@dappanel.example");
             var meeting = await w.LiveMeetingAsync();
             var seat = Guid.NewGuid().ToString();
+            await w.Get<IAttendanceService>().AcknowledgeAsync(housing, meeting.Id);
             await w.Get<ILiveMeetingQueries>().JoinAsync(housing, meeting.Id, seat);
             return (housing, () => w.Get<ILiveMeetingQueries>().LeaveAsync(meeting.Id, seat));
         },

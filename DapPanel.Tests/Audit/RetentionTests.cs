@@ -35,6 +35,25 @@ public sealed class RetentionTests(ShortRetentionServer fixture) : IClassFixture
         var karl = await CaseAsync("Karl Yew");
         var victims = karl.VictimSurvivors.Select(v => v.FullName).ToList();
         Assert.NotEmpty(victims);
+        // Karl's case was closed with a decision alone: give it a lever, an action and an agenda focus too, so that each
+        // kind of text is shown to be erased.
+        await Server.ReadAsync(async db =>
+        {
+            var item = await db.AgendaItems.FirstAsync(i => i.CaseId == karl.Id);
+            var probation = await db.Agencies.Where(a => a.Kind == AgencyKind.Probation).Select(a => a.Id).SingleAsync();
+            item.Focus = "What probation knows of Karl Yew";
+            db.Levers.Add(new Lever
+            {
+                CaseId = karl.Id, MeetingId = item.MeetingId, AgencyId = probation, Family = LeverFamily.Engagement,
+                Area = LeverArea.ProbationContact, Description = "Karl Yew reports weekly", OfferedAt = DateTimeOffset.UtcNow,
+            });
+            db.Actions.Add(new PanelAction
+            {
+                CaseId = karl.Id, AgendaItemId = item.Id, Description = "Visit Karl Yew with the IDVA", OwnerAgencyId = probation,
+                DueOn = karl.ClosedOn!.Value, Status = ActionStatus.Done,
+            });
+            return await db.SaveChangesAsync();
+        });
         var texts = await Server.ReadAsync(async db => new
         {
             Levers = await db.Levers.Where(l => l.CaseId == karl.Id).Select(l => l.Description).ToListAsync(),
@@ -64,10 +83,16 @@ public sealed class RetentionTests(ShortRetentionServer fixture) : IClassFixture
             Assert.Null(v.Address);
             Assert.Null(v.Contact);
         });
-        Assert.All(await db.Levers.Where(l => l.CaseId == karl.Id).ToListAsync(), l => Assert.Equal(marker, l.Description));
-        Assert.All(await db.AgendaItems.Where(i => i.CaseId == karl.Id && i.Decision != null).Select(i => i.Decision!).ToListAsync(), d => Assert.Equal(marker, d.Rationale));
-        Assert.All(await db.Actions.Where(a => a.CaseId == karl.Id).ToListAsync(), a => Assert.Equal(marker, a.Description));
-        Assert.All(await db.AgendaItems.Where(i => i.CaseId == karl.Id && i.Focus != null).ToListAsync(), i => Assert.Equal(marker, i.Focus));
+        // Every kind of row is there to be erased, and each is erased.
+        var levers = await db.Levers.Where(l => l.CaseId == karl.Id).Select(l => l.Description).ToListAsync();
+        var rationales = await db.AgendaItems.Where(i => i.CaseId == karl.Id && i.Decision != null).Select(i => i.Decision!.Rationale).ToListAsync();
+        var actions = await db.Actions.Where(a => a.CaseId == karl.Id).Select(a => a.Description).ToListAsync();
+        var focuses = await db.AgendaItems.Where(i => i.CaseId == karl.Id && i.Focus != null).Select(i => i.Focus!).ToListAsync();
+        foreach (var erased in new[] { levers, rationales, actions, focuses })
+        {
+            Assert.NotEmpty(erased);
+            Assert.All(erased, text => Assert.Equal(marker, text));
+        }
         Assert.NotEmpty(texts.Rationales);
 
         // The perpetrator's name is nowhere in the database's case text any more.

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Browser;
 
 [Collection(RevocationServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class AdministrationBrowserTests(RevocationServer fixture)
 {
     TestServer Server => fixture.Server;

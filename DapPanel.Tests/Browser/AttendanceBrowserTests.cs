@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Browser;
 
 [Collection(LiveServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class AttendanceBrowserTests(TestServer server)
 {
     [Fact]

@@ -15,6 +15,7 @@ public sealed class RetentionDemoServer : IAsyncLifetime
     public Task DisposeAsync() => Server.DisposeAsync();
 }
 
+[Trait("Category", "Browser")]
 public sealed class AuditAndRetentionBrowserTests(RetentionDemoServer fixture) : IClassFixture<RetentionDemoServer>
 {
     TestServer Server => fixture.Server;

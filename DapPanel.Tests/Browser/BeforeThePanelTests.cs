@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Browser;
 
 /// <summary>The whole run-up to a panel in the browser, on a server of its own so the demo data others read stays as it is.</summary>
+[Trait("Category", "Browser")]
 public class BeforeThePanelTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Browser;
 
 [Collection(DemoServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class ChairSeesUpcomingMeetingTests(TestServer server) : IClassFixture<BrowserFixture>
 {
     readonly BrowserFixture browser = new();

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Browser;
 
 /// <summary>A person changes their own password; on a server of its own, as it changes a demo sign-in.</summary>
+[Trait("Category", "Browser")]
 public class ChangePasswordBrowserTests
 {
     const string NewPassword = "Seven-kettles-1 on the hob";

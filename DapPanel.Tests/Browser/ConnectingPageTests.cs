@@ -9,6 +9,7 @@ namespace DapPanel.Tests.Browser;
 /// across the top says it is connecting. Pages without a circuit (signing in) are never held back.
 /// </summary>
 [Collection(DemoServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class ConnectingPageTests(TestServer server)
 {
     const string SignOutButtonEvents = "() => getComputedStyle(document.querySelector('form[action=\"/account/logout\"] button')).pointerEvents";

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DapPanel.Tests.Browser;
 
 /// <summary>An open page with nobody at it signs itself out after the idle time (a tenth of a minute here).</summary>
+[Trait("Category", "Browser")]
 public class IdleSignOutTests : IAsyncLifetime
 {
     readonly TestServer server = new() { Configure = builder => builder.Configuration["Security:IdleTimeoutMinutes"] = "0.1" };

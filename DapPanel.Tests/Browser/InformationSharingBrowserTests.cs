@@ -10,6 +10,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Browser;
 
 /// <summary>The information-sharing agreement and need-to-know tiers in the browser, on a server of its own.</summary>
+[Trait("Category", "Browser")]
 public class InformationSharingBrowserTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Browser;
 
 [Collection(LiveServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class LiveMeetingBrowserTests(TestServer server)
 {
     [Fact]
@@ -62,27 +63,31 @@ public class LiveMeetingBrowserTests(TestServer server)
         var probation = await TimedPageAsync(browser);
         await EnterAsync(probation, "probation@dappanel.example", meeting.Id);
         await probation.Locator("[data-testid=item-timer][data-running=true]").WaitForAsync();
-        await Task.Delay(2500);
+        // Two and a half seconds pass on each page's clock at once (Playwright's fake clock), firing what falls due.
+        await chair.Clock.RunForAsync(2500);
+        await probation.Clock.RunForAsync(2500);
 
         // The chair's clock shows seconds: it wakes within a second. The attendee's shows whole minutes: it
         // sleeps until the next one, not waking every second for a text that has not changed.
         Assert.InRange(await LastTimerWakeAsync(chair), 1, 1005);
         Assert.InRange(await LastTimerWakeAsync(probation), 1, 60_005);
         Assert.True(await TimerWakesAsync(probation) <= 2, "The attendee's timer woke every second.");
-        Assert.True(await TimerWakesAsync(chair) >= 2, "The chair's timer stopped counting.");
+        Assert.True(await TimerWakesAsync(chair) >= 3, "The chair's timer stopped counting.");
 
-        // Paused by the chair, the timer sleeps on every screen until it runs again.
+        // Paused by the chair, the timer sleeps on every screen until it runs again: twenty seconds pass without a wake
+        // (less than the thirty after which the page's connection would count the server as gone).
         await chair.GetByRole(AriaRole.Button, new() { Name = "Pause timer" }).ClickAsync();
         await probation.Locator("[data-testid=item-timer][data-running=false]").WaitForAsync();
-        await Task.Delay(1500);
         var asleep = await TimerWakesAsync(probation);
-        await Task.Delay(2000);
+        await probation.Clock.RunForAsync(20_000);
         Assert.Equal(asleep, await TimerWakesAsync(probation));
 
-        // Records the delays live-timer.js asks for, to see how often the timer wakes the page.
+        // A page on Playwright's fake clock (time runs as usual until a test moves it on) that records the delays
+        // live-timer.js asks for, to see how often the timer wakes the page.
         static async Task<IPage> TimedPageAsync(BrowserFixture browser)
         {
             var page = await browser.NewPageAsync();
+            await page.Context.Clock.InstallAsync();
             await page.Context.AddInitScriptAsync("""
                 window.__timerWakes = [];
                 const native = window.setTimeout;

@@ -6,6 +6,7 @@ namespace DapPanel.Tests.Browser;
 
 /// <summary>The menu sits beside the page on a wide screen and over it on a phone, and says which it is doing.</summary>
 [Collection(DemoServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class MenuBrowserTests(TestServer server) : IClassFixture<BrowserFixture>
 {
     readonly BrowserFixture browser = new();

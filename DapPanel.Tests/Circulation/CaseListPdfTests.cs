@@ -25,8 +25,10 @@ public class CaseListPdfTests(TestServer server)
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
         var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+        Assert.NotEmpty(pages);
         Assert.All(pages, text => Assert.True(text.Split("OFFICIAL-SENSITIVE").Length >= 3, "marking at top and bottom"));
         var all = string.Join(" ", pages);
+        Assert.NotEmpty(meeting.AgendaItems);
         Assert.All(meeting.AgendaItems, item => Assert.Contains(item.Case!.Reference, all));
         Assert.DoesNotContain("Example", all);
         Assert.DoesNotContain("07700", all);

@@ -43,6 +43,7 @@ public class CirculationServiceTests : IAsyncLifetime
         Assert.Equal(MeetingStatus.Circulated, view.Meeting.Status);
         Assert.Equal(world.Clock.GetUtcNow(), view.CirculatedAt);
         Assert.Null(view.NoticeWarning);
+        Assert.NotEmpty(view.Notifications);
         Assert.All(view.Notifications, n => Assert.Equal(NotificationStatus.Sent, n.Status));
     }
 

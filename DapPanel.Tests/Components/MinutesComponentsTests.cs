@@ -3,6 +3,8 @@ using DapPanel.App.Features.Minutes;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Minutes;
 using DapPanel.Core.Security;
+using DapPanel.Tests.Pdf;
+using MudBlazor;
 
 namespace DapPanel.Tests.Components;
 
@@ -10,11 +12,17 @@ public class MinutesComponentsTests : BunitTest
 {
     static readonly Guid MeetingId = Guid.NewGuid();
 
-    static MinutesEditView View(MinutesStatus status) => new(MeetingId, "Croydon DAPP", DateTimeOffset.UtcNow,
-        new MinutesVersionSummary(1, status, "DI Sam Kestrel", DateTimeOffset.UtcNow, null, null, null), Guid.NewGuid(),
-        "General", true,
-        [new MinutesItemEdit(Guid.NewGuid(), 1, "DAPP-26-031", AgendaItemKind.Review, false, DecisionOutcome.Accept, "Summary", null)],
-        [new MinutesVersionSummary(1, status, "DI Sam Kestrel", DateTimeOffset.UtcNow, null, null, null)]);
+    /// <summary>The chair's view of two sample items, as the service builds it from the same content the PDF prints.</summary>
+    static MinutesEditView View(MinutesStatus status, bool saved = true)
+    {
+        var content = SampleMinutes.Build(2).Content;
+        var current = new MinutesVersionSummary(1, status, "DI Sam Kestrel", DateTimeOffset.UtcNow, null, null, null, saved);
+        return new MinutesEditView(MeetingId, "Croydon DAPP", DateTimeOffset.UtcNow, current, saved ? Guid.NewGuid() : Guid.Empty,
+            "General", true,
+            content.Items.Select(i => new MinutesItemEdit(i.AgendaItemId, i.Order, i.CaseReference, i.Kind, i.IsDeferred,
+                i.Decision?.Outcome, i.Summary, i.Notes)).ToList(),
+            saved ? [current] : [], content);
+    }
 
     static Actor ActorWith(Role role) => new("u", Guid.NewGuid(), Guid.NewGuid(), "Someone", new HashSet<Role> { role });
 
@@ -33,7 +41,74 @@ public class MinutesComponentsTests : BunitTest
         cut.FindAll("textarea")[0].Change("Corrected notes");
         await cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Contains("Save draft")).Click());
         Assert.Equal("Corrected notes", saved?.GeneralNotes);
-        Assert.Equal("Summary", Assert.Single(saved!.Items).Summary);
+        Assert.Equal(SampleMinutes.Build(2).Content.Items.Select(i => i.Summary), saved!.Items.Select(i => i.Summary));
+    }
+
+    [Fact]
+    public void The_form_shows_the_minutes_as_printed_with_the_chairs_text_editable_in_place()
+    {
+        var view = View(MinutesStatus.Draft);
+        var cut = Render<MinutesForm>(p => p.Add(x => x.View, view));
+
+        var text = cut.Find(".minutes-form").TextContent;
+        var m = view.Content;
+        Assert.Contains("Family Justice Centre, meeting room 2", text);
+        Assert.Contains("DI Sam Kestrel and Morgan Wren", text);
+        Assert.All(m.Attendance, a => Assert.Contains(a.AgencyName, cut.Find(".minutes-attendance").TextContent));
+        Assert.Contains("Core agencies not represented: Community Mental Health Team.", text);
+        Assert.Contains("The chair read the confidentiality statement", text);
+        var items = cut.FindAll(".minutes-item");
+        Assert.Equal(m.Items.Count, items.Count);
+        for (var i = 0; i < m.Items.Count; i++)
+        {
+            var item = m.Items[i];
+            var shown = items[i];
+            Assert.Contains($"{item.Order}. {item.CaseReference}", shown.QuerySelector("h3")!.TextContent);
+            Assert.Equal(item.Summary, shown.QuerySelectorAll("textarea")[0].GetAttribute("value") ?? shown.QuerySelectorAll("textarea")[0].TextContent);
+            Assert.All(item.Levers, l => Assert.Contains(l.Description, shown.QuerySelector(".minutes-levers")!.TextContent));
+            Assert.Contains($"Decision: {item.Decision!.Outcome.Label()}", shown.QuerySelector(".minutes-decision")!.TextContent);
+            Assert.Contains(item.Decision.Rationale, shown.QuerySelector(".minutes-decision")!.TextContent);
+            Assert.All(item.Actions, a => Assert.Contains(a.Description, shown.QuerySelector(".minutes-actions")!.TextContent));
+        }
+        Assert.All(m.OutstandingActions, a => Assert.Contains(a.Description, cut.FindAll(".minutes-actions")[^1].TextContent));
+
+        cut.Find("input[type=checkbox]").Change(false);
+        Assert.Contains("The confidentiality statement was not recorded as read", cut.Find(".minutes-confidentiality").TextContent);
+    }
+
+    [Fact]
+    public async Task Finalising_asks_first_naming_the_version_and_who_receives_the_minutes()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        var finalised = 0;
+        var view = View(MinutesStatus.Draft);
+        var cut = Render<MinutesForm>(p => p.Add(x => x.View, view).Add(x => x.OnFinalise, (MinutesTexts _) => finalised++));
+
+        await cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Contains("Finalise the minutes")).Click());
+        dialogs.WaitForAssertion(() => Assert.Contains("Finalise version 1 of the minutes?", dialogs.Markup));
+        Assert.Contains("Probation Service — Croydon", dialogs.Markup);
+        Assert.Contains("the chairs (DI Sam Kestrel and Morgan Wren)", dialogs.Markup);
+        Assert.Equal(0, finalised);
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").First(b => b.TextContent.Contains("Keep editing")).Click());
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Finalise version 1 of the minutes?", dialogs.Markup));
+        Assert.Equal(0, finalised);
+
+        await cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Contains("Finalise the minutes")).Click());
+        dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Contains("Finalise version 1")));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").First(b => b.TextContent.Contains("Finalise version 1")).Click());
+        cut.WaitForAssertion(() => Assert.Equal(1, finalised));
+    }
+
+    [Fact]
+    public void What_the_chair_typed_survives_a_re_render_while_saving()
+    {
+        var view = View(MinutesStatus.Draft);
+        var cut = Render<MinutesForm>(p => p.Add(x => x.View, view));
+
+        cut.FindAll("textarea")[0].Change("Typed before saving");
+        cut.Render(p => p.Add(x => x.View, view).Add(x => x.Busy, true));
+
+        Assert.Contains("Typed before saving", cut.FindAll("textarea")[0].GetAttribute("value") ?? cut.FindAll("textarea")[0].TextContent);
     }
 
     [Fact]
@@ -45,6 +120,7 @@ public class MinutesComponentsTests : BunitTest
 
         Assert.Contains("final and locked", cut.Markup);
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Save draft"));
+        Assert.NotEmpty(cut.FindAll("textarea"));
         Assert.All(cut.FindAll("textarea"), t => Assert.True(t.HasAttribute("readonly")));
 
         await cut.InvokeAsync(() => cut.FindAll("button").First(b => b.TextContent.Contains("Make a correction")).Click());

@@ -128,6 +128,7 @@ public sealed class SqlitePersistenceTests : PersistenceTests
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await SqliteDatabase.CreateAsync();
 }
 
+[Trait("Category", "Postgres")]
 public sealed class PostgresPersistenceTests : PersistenceTests
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await PostgresDatabase.CreateAsync();

@@ -28,6 +28,7 @@ public class InsightTierTests(TestServer server)
     public async Task No_insight_csv_carries_a_victim_survivors_name()
     {
         var victims = await server.ReadAsync(db => db.VictimSurvivors.Select(v => v.FullName).ToListAsync());
+        Assert.NotEmpty(victims);
         var panelId = await server.ReadAsync(db => db.Panels.Select(p => p.Id).SingleAsync());
         var cookies = await HttpSignIn.SignInAsync(server.BaseUrl, "manager@dappanel.example", DemoLogins.Password);
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(server.BaseUrl) };

@@ -49,6 +49,7 @@ public class NeedToKnowDocumentTests(TestServer server)
     public async Task A_member_who_has_not_acknowledged_the_agreement_is_refused_the_pdf_and_the_refusal_is_plain()
     {
         var (meetingId, victims) = await UpcomingAsync();
+        Assert.NotEmpty(victims);
         // The prison member is used by no other test: withdraw their acknowledgement before anything remembers it.
         await server.ReadAsync(db => db.AgreementAcknowledgements
             .Where(a => db.People.Any(p => p.Id == a.PersonId && p.Email == "prison@dappanel.example")).ExecuteDeleteAsync());

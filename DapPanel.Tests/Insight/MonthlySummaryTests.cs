@@ -4,6 +4,7 @@ using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Insight;
 using DapPanel.Core.Security;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -18,7 +19,8 @@ public class MonthlySummaryTests : IAsyncLifetime
 
     PickupFolderEmailSender Sender => new(new StorageSettings { DataFolder = dataFolder });
 
-    AttendanceSummaries Summaries => new(small.Database, Sender, new EmailSettings(), new AuditLog(small.Database, clock), clock);
+    AttendanceSummaries Summaries => new(small.Database, Sender, new EmailSettings(), new AuditLog(small.Database, clock), clock,
+        NullLogger<AttendanceSummaries>.Instance);
 
     public async Task InitializeAsync() => small = await SmallPanel.CreateAsync();
 

@@ -155,6 +155,23 @@ public class ThroughputAggregateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_saved_synchronously_marks_its_month_as_an_asynchronous_save_does()
+    {
+        await AssertEveryPeriodMatchesLiveAsync();
+        using (var db = small.Database.CreateDbContext())
+        {
+            // The update's agenda item and the item's meeting are not tracked: the synchronous save reads them itself.
+            db.Interventions.Add(new Intervention { ReviewUpdateId = annaUpdate.Id, Kind = InterventionKind.Combined, AgencyId = small.Housing.Id });
+            db.SaveChanges();
+            Assert.Equal([new DateOnly(2026, 2, 1)], db.InsightStaleMonths.AsNoTracking().Where(s => s.PanelId == small.Panel.Id)
+                .Select(s => s.Month).ToList());
+        }
+
+        Assert.Equal([1, 1, 2], (await Queries.ThroughputAsync(Manager, February)).InterventionsByKind.Select(i => i.Count));
+        await AssertEveryPeriodMatchesLiveAsync();
+    }
+
+    [Fact]
     public async Task A_meeting_moved_to_another_month_takes_its_counts_with_it()
     {
         await AssertEveryPeriodMatchesLiveAsync();

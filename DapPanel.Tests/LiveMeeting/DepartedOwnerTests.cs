@@ -14,6 +14,7 @@ namespace DapPanel.Tests.LiveMeeting;
 /// owner of a new action or as attending a meeting; an action they already own stays theirs until the chair reassigns it,
 /// and the reassign form says they have left.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class DepartedOwnerTests : IAsyncLifetime
 {
     // A server of its own: the test adds a person to the demo agencies and disables them.

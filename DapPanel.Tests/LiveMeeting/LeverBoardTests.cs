@@ -92,8 +92,9 @@ public class LeverBoardTests(TestServer server) : LiveMeetingTestBase(server)
         });
         Server.Services.GetRequiredService<LiveMeetingReadModel>().Invalidate(meeting.Id);
 
-        await Assert.ThrowsAsync<DomainRuleException>(async () =>
+        var refusal = await Assert.ThrowsAsync<AccessDeniedException>(async () =>
             await Levers.AddAsync(await Probation(), Guid.NewGuid(), meeting.Id, meeting.ItemIds[0], await ProbationLever()));
+        Assert.Contains("has not been circulated", refusal.Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using DapPanel.Core.Domain;
 using DapPanel.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Tests.Minutes;
 
@@ -57,5 +58,24 @@ public class DocumentEndpointTests(TestServer server)
         Assert.True(PdfText.Read(await response.Content.ReadAsByteArrayAsync()).Contains("Minutes of the panel meeting"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, noVersion.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_chairs_download_before_the_minutes_are_saved_is_the_live_draft_and_creates_nothing()
+    {
+        var meeting = (await DemoMeetings.ClosedAsync(server))[3];
+        using var client = await server.SignedInClientAsync("chair@dappanel.example");
+        Task<int> VersionsAsync() => server.ReadAsync(db => db.MinutesVersions.CountAsync(v => v.MeetingId == meeting.Id));
+        Assert.Equal(0, await VersionsAsync());
+
+        var response = await client.GetAsync($"/meetings/{meeting.Id}/minutes.pdf");
+        var page = await client.GetAsync($"/meetings/{meeting.Id}/minutes");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith("-v1-draft.pdf", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.True(PdfText.Read(await response.Content.ReadAsByteArrayAsync()).Contains("DRAFT — not yet saved or finalised by the chair."));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("not saved yet", await page.Content.ReadAsStringAsync());
+        Assert.Equal(0, await VersionsAsync());
     }
 }

@@ -123,4 +123,49 @@ public class MinutesServiceTests(TestServer server)
         Assert.Contains(exports, s => s.StartsWith("Downloaded minutes version 1"));
         Assert.Contains(exports, s => s.StartsWith("Downloaded the action list for all agencies"));
     }
+
+    [Fact]
+    public async Task Reading_or_downloading_the_minutes_stores_nothing_before_the_chair_saves()
+    {
+        var meeting = (await DemoMeetings.ClosedAsync(server))[3];
+        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
+        Task<int> VersionsAsync() => server.ReadAsync(db => db.MinutesVersions.CountAsync(v => v.MeetingId == meeting.Id));
+        Assert.Equal(0, await VersionsAsync());
+
+        var view = await Minutes.GetForEditAsync(chair, meeting.Id);
+        var document = await Minutes.ExportMinutesAsync(chair, meeting.Id);
+        var first = await Minutes.ExportMinutesAsync(chair, meeting.Id, 1);
+
+        Assert.False(view.IsSaved);
+        Assert.Empty(view.Versions);
+        Assert.Equal(meeting.ItemCount, view.Content.Items.Count);
+        Assert.All(view.Content.Items, i => Assert.False(string.IsNullOrWhiteSpace(i.Summary)));
+        Assert.Equal((1, MinutesStatus.Draft, false), (document.Version.Number, document.Version.Status, document.Version.IsSaved));
+        Assert.False(first.Version.IsSaved);
+        Assert.True(PdfText.Read(MinutesPdf.Render(document)).Contains("DRAFT — not yet saved or finalised by the chair."));
+        await Assert.ThrowsAsync<NotFoundException>(() => Minutes.ExportMinutesAsync(chair, meeting.Id, 2));
+        Assert.Equal(0, await VersionsAsync());
+    }
+
+    [Fact]
+    public async Task The_first_save_drafts_version_1_and_a_second_chair_saving_from_the_unsaved_draft_is_told_to_reload()
+    {
+        var meeting = (await DemoMeetings.ClosedAsync(server))[2];
+        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
+        var cochair = await server.DemoAsync("cochair@dappanel.example", Role.Chair);
+        var mine = await Minutes.GetForEditAsync(chair, meeting.Id);
+        var theirs = await Minutes.GetForEditAsync(cochair, meeting.Id);
+        Assert.False(mine.IsSaved);
+
+        var saved = await Minutes.SaveDraftAsync(chair, meeting.Id, Texts(mine, "First save."), mine.Version);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Minutes.SaveDraftAsync(cochair, meeting.Id, Texts(theirs, "Co-chair's first save."), theirs.Version));
+
+        Assert.True(saved.IsSaved);
+        Assert.Equal([1], saved.Versions.Select(v => v.Number));
+        Assert.Equal("First save.", (await Minutes.GetForEditAsync(cochair, meeting.Id)).GeneralNotes);
+        var audited = await server.ReadAsync(db => db.AuditEvents.CountAsync(e => e.MeetingId == meeting.Id
+            && e.Summary == "Drafted the minutes from the meeting's records"));
+        Assert.Equal(1, audited);
+    }
 }

@@ -102,4 +102,151 @@ public class PdfLayoutTests
         Assert.DoesNotContain(-1, order);
         Assert.Equal(order.Order(), order);
     }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(70)]
+    [InlineData(140)]
+    public void Lines_break_only_at_spaces_and_after_hyphens_in_narrow_columns(double width)
+    {
+        const string text = "Victim-survivor engagement: the probation case manager's licence conditions and Clare's Law "
+            + "disclosure — call-outs since 12-11-2026 reviewed; Engagement Versions Wojciechowska-Kowalczyk Nguyễn Thị";
+        using var layout = new PdfLayout("Test", new PdfRunningText("Test", "Detail", "Footer"));
+
+        var lines = layout.Wrap(text, PdfStyles.TableText, width);
+
+        Assert.Equal(text, string.Concat(lines));
+        for (var i = 0; i < lines.Count - 1; i++)
+        {
+            var brokenAtSpace = lines[i].EndsWith(' ');
+            var brokenAfterHyphen = lines[i].EndsWith('-') && char.IsLetterOrDigit(lines[i][^2]) && char.IsLetterOrDigit(lines[i + 1][0]);
+            var word = lines[i].Split(' ')[^1] + lines[i + 1].Split(' ', '-')[0];
+            var cutTooLongWord = !brokenAtSpace && !brokenAfterHyphen
+                && TypesetWidth(layout, lines[i].Split(' ')[^1] + lines[i + 1].Split(' ')[0].Split('-')[0]) > width;
+            Assert.True(brokenAtSpace || brokenAfterHyphen || cutTooLongWord, $"\"{lines[i]}\" | \"{lines[i + 1]}\" breaks inside \"{word}\" at {width} pt");
+        }
+        Assert.All(lines, l => Assert.True(TypesetWidth(layout, l.TrimEnd()) <= width || !l.TrimEnd().Contains(' '),
+            $"\"{l}\" is wider than {width} pt"));
+    }
+
+    [Fact]
+    public void Only_a_word_wider_than_the_column_is_cut()
+    {
+        using var layout = new PdfLayout("Test", new PdfRunningText("Test", "Detail", "Footer"));
+
+        var wide = layout.Wrap("Engagement Versions", PdfStyles.TableHeader, 200);
+        var narrow = layout.Wrap("Engagement", PdfStyles.TableHeader, 25);
+
+        Assert.Equal(["Engagement Versions"], wide);
+        Assert.True(narrow.Count > 1);
+        Assert.Equal("Engagement", string.Concat(narrow));
+    }
+
+    [Fact]
+    public void Table_columns_are_widened_to_hold_their_widest_word_so_headers_and_labels_stay_whole()
+    {
+        using var layout = new PdfLayout("Column test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        var table = new PdfTable(new("Version", 0.3), new("Lever", 0.3), new("Description", 9));
+        table.Row("1", "Engagement", SampleMinutes.Prose(1, 40));
+        table.Row("2", "Accommodation", SampleMinutes.Prose(2, 40));
+        layout.Table(table);
+
+        var words = PdfText.Read(layout.Render()).Words;
+
+        Assert.Contains("Version", words);
+        Assert.Contains("Engagement", words);
+        Assert.Contains("Accommodation", words);
+    }
+
+    [Fact]
+    public void A_heading_near_the_foot_of_a_page_moves_over_with_the_first_two_lines_of_its_text()
+    {
+        var tight = HeadingThenParagraph(roomLeft: 45);
+        var roomy = HeadingThenParagraph(roomLeft: 120);
+
+        Assert.Equal(tight.PageOf("Heading near the foot"), tight.PageOf("FIRSTWORD"));
+        Assert.Equal(2, tight.PageOf("Heading near the foot"));
+        Assert.Equal(1, roomy.PageOf("Heading near the foot"));
+        Assert.Equal(1, roomy.PageOf("FIRSTWORD"));
+    }
+
+    [Fact]
+    public void A_label_and_its_paragraph_are_not_parted()
+    {
+        using var layout = new PdfLayout("Label test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - 20).Label("Summary shown at the panel")
+            .Paragraph("FIRSTWORD " + SampleMinutes.Prose(3, 60));
+
+        var pages = new PagedText(layout.Render());
+
+        Assert.Equal(2, pages.PageOf("Summary"));
+        Assert.Equal(2, pages.PageOf("FIRSTWORD"));
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(90)]
+    public void A_table_starting_near_the_foot_of_a_page_keeps_caption_header_and_two_rows_together(double roomLeft)
+    {
+        using var layout = new PdfLayout("Foot test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - roomLeft).Heading("Case heading", level: 2);
+        var table = new PdfTable(new("Agency", 2), new("Lever", 1), new("What the agency holds", 4)) { Caption = "Levers by agency" };
+        for (var i = 0; i < 6; i++) table.Row($"AGENCY{i}", "Support", SampleMinutes.Prose(i, 12));
+        layout.Table(table);
+
+        var pages = new PagedText(layout.Render());
+
+        var page = pages.PageOf("Levers");
+        Assert.Equal(2, page);
+        Assert.Equal(page, pages.PageOf("Case heading"));
+        Assert.Equal(page, pages.PageOf("Agency"));
+        Assert.Equal(page, pages.PageOf("AGENCY0"));
+        Assert.Equal(page, pages.PageOf("AGENCY1"));
+    }
+
+    [Fact]
+    public void A_table_with_room_for_its_header_and_two_rows_starts_where_it_is()
+    {
+        using var layout = new PdfLayout("Foot test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - 110);
+        var table = new PdfTable(new("Agency", 2), new("Lever", 1), new("What the agency holds", 4)) { Caption = "Levers by agency" };
+        for (var i = 0; i < 12; i++) table.Row($"AGENCY{i}", "Support", "Short text");
+        layout.Table(table);
+
+        var pages = new PagedText(layout.Render());
+
+        Assert.Equal(1, pages.PageOf("Levers"));
+        Assert.Equal(1, pages.PageOf("AGENCY1"));
+        Assert.Equal(2, pages.PageOf("AGENCY11"));
+    }
+
+    static PagedText HeadingThenParagraph(double roomLeft)
+    {
+        using var layout = new PdfLayout("Heading test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - roomLeft).Heading("Heading near the foot")
+            .Paragraph("FIRSTWORD " + SampleMinutes.Prose(5, 80));
+        return new PagedText(layout.Render());
+    }
+
+    static double TypesetWidth(PdfLayout layout, string text) =>
+        layout.Wrap(text, PdfStyles.TableText, 10_000).Count == 1 ? MeasureWidth(text) : double.MaxValue;
+
+    static double MeasureWidth(string text)
+    {
+        using var type = new PdfTypesetter();
+        return type.Width(PdfStyles.TableText, text);
+    }
+
+    /// <summary>Which page (from 1) a word is first on.</summary>
+    sealed class PagedText(byte[] pdf)
+    {
+        readonly IReadOnlyList<string> pages = PdfText.Read(pdf).Pages;
+
+        public int PageOf(string word)
+        {
+            for (var p = 0; p < pages.Count; p++)
+                if ((" " + pages[p] + " ").Contains($" {word} ", StringComparison.Ordinal)) return p + 1;
+            throw new Xunit.Sdk.XunitException($"\"{word}\" is on no page:\n{string.Join("\n---\n", pages)}");
+        }
+    }
 }

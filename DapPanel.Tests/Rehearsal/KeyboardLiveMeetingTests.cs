@@ -6,6 +6,7 @@ namespace DapPanel.Tests.Rehearsal;
 
 /// <summary>The live room run with the keyboard alone (Tab, Enter, Space, typing): no mouse click anywhere.</summary>
 [Collection(LiveServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class KeyboardLiveMeetingTests(TestServer server)
 {
     [Fact]

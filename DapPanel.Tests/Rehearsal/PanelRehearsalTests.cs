@@ -14,6 +14,7 @@ namespace DapPanel.Tests.Rehearsal;
 /// action lists come out, the actions come back at the next panel and the manager's figures move. Every main screen
 /// is screenshotted and checked with axe. On a server of its own, so the demo data other tests read stays as it is.
 /// </summary>
+[Trait("Category", "Browser")]
 public class PanelRehearsalTests
 {
     const string Probation = "Probation Service — Croydon";
@@ -217,7 +218,8 @@ public class PanelRehearsalTests
             await chair.GetByText("The confidentiality statement was read and acknowledged").ClickAsync();
             await axe.LookAsync(chair, "rehearsal-15-minutes-draft");
             await chair.GetByRole(AriaRole.Button, new() { Name = "Finalise the minutes" }).ClickAsync();
-            await chair.GetByText("The minutes are final and locked.").WaitForAsync();
+            await chair.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Finalise version 1" }).ClickAsync();
+            await chair.GetByText("Version 1 of the minutes is final and locked.").WaitForAsync();
             await chair.GotoInteractiveAsync(server.BaseUrl + meetingPath);
             await axe.LookAsync(chair, "rehearsal-16-meeting-closed");
             var minutes = PdfText.Read(await DownloadAsync(chair, "Minutes (PDF)", "rehearsal-minutes"));
@@ -421,8 +423,11 @@ public class PanelRehearsalTests
         return pdf;
     }
 
-    static void AssertMarkedOnEveryPage(PdfText pdf) =>
+    static void AssertMarkedOnEveryPage(PdfText pdf)
+    {
+        Assert.NotEmpty(pdf.Pages);
         Assert.All(pdf.Pages, page => Assert.Contains("OFFICIAL-SENSITIVE", page));
+    }
 
     static async Task<IPage> SignedInAsync(BrowserFixture browser, TestServer server, string email, int width = 1440, int height = 900)
     {

@@ -54,6 +54,7 @@ public class ResearchServiceTests : IAsyncLifetime
         }
 
         var police = await world.Research.GetForAgencyAsync(world.Police, meeting.Id);
+        Assert.NotEmpty(police.Cases);
         Assert.All(police.Cases, c => Assert.Null(c.Answer));
         var board = await world.Research.GetReadinessAsync(world.Chair, meeting.Id);
         Assert.Equal("On licence until 2027; two recalls.", board.Rows[0].Cells.Single(c => c.AgencyId == world.Probation.AgencyId).Notes);
@@ -112,16 +113,27 @@ public class ReviewUpdateServiceTests : IAsyncLifetime
 
     ReviewUpdateService Updates => new(world.Db, world.Audit, world.NeedToKnow, world.Clock);
 
-    async Task<Guid> ReviewItemAsync()
+    async Task<Guid> ReviewItemAsync(MeetingStatus status = MeetingStatus.Circulated)
     {
         var c = await world.AddCaseAsync(new CaseBuilder().Named("Jason Birch").WithVictim("Emma Heather").WithVictim("Zoe Lavender")
             .AcceptedOn(world.Today.AddMonths(-2)).Build());
-        var meeting = await world.AddMeetingAsync(world.Today.AddDays(7), MeetingStatus.Draft, c);
+        // The provider writes once the case list has gone out, as every agency reads it.
+        var meeting = await world.AddMeetingAsync(world.Today.AddDays(7), status, c);
         await using var db = world.Db.CreateDbContext();
         var item = db.AgendaItems.Single(i => i.MeetingId == meeting.Id);
         item.Kind = AgendaItemKind.Review;
         await db.SaveChangesAsync();
         return item.Id;
+    }
+
+    [Fact]
+    public async Task Before_the_case_list_is_circulated_the_provider_sees_no_review_item()
+    {
+        var itemId = await ReviewItemAsync(MeetingStatus.Draft);
+
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => Updates.GetFormAsync(world.Provider, itemId));
+
+        Assert.Contains("has not been circulated", refused.Message);
     }
 
     [Fact]

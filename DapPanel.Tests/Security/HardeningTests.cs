@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.WebSockets;
+using DapPanel.Core.Domain;
 using DapPanel.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Tests.Security;
 
@@ -24,6 +26,36 @@ public class HardeningTests(TestServer server)
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    public static TheoryData<string, string> Downloads() => new()
+    {
+        { "chair@dappanel.example", "/meetings/{closed}/minutes.pdf" },
+        { "chair@dappanel.example", "/meetings/{closed}/actions.pdf" },
+        { "probation@dappanel.example", "/meetings/{upcoming}/case-list.pdf" },
+        { "admin@dappanel.example", "/audit.csv?from=2026-01-01&to=2026-12-31" },
+        { "manager@dappanel.example", "/insight/attendance.csv?panel={panel}&from=2026-01-01&to=2026-11-30" },
+        { "chair@dappanel.example", "/cases" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Downloads))]
+    public async Task Downloads_and_pages_with_case_detail_are_never_kept_by_a_browser_or_proxy(string email, string path)
+    {
+        using var client = await server.SignedInClientAsync(email);
+        var meetings = await server.ReadAsync(async db => new
+        {
+            Closed = await db.Meetings.Where(m => m.Status == MeetingStatus.Closed).OrderByDescending(m => m.StartsAt).Select(m => m.Id).FirstAsync(),
+            Upcoming = await db.Meetings.Where(m => m.Status == MeetingStatus.Circulated).OrderBy(m => m.StartsAt).Select(m => m.Id).FirstAsync(),
+            Panel = await db.Panels.Select(p => p.Id).FirstAsync(),
+        });
+
+        var response = await client.GetAsync(path.Replace("{closed}", meetings.Closed.ToString()).Replace("{upcoming}", meetings.Upcoming.ToString())
+            .Replace("{panel}", meetings.Panel.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{path} may be cached: {response.Headers.CacheControl}");
+        Assert.False(response.Headers.Contains("Server"), "The server announces itself.");
     }
 
     [Fact]

@@ -14,9 +14,10 @@ namespace DapPanel.Tests.Security;
 
 /// <summary>A disabled or demoted person loses what they have open, within the revalidation interval (two seconds here).</summary>
 [Collection(RevocationServerCollection.Name)]
+[Trait("Category", "Browser")]
 public partial class RevocationTests(RevocationServer fixture)
 {
-    const string Password = "Panel-member-2026";
+    const string Password = TestPeople.Password;
     // Generous against a loaded machine; the interval itself is two seconds.
     static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
 
@@ -126,28 +127,11 @@ public partial class RevocationTests(RevocationServer fixture)
         Assert.Contains(refused.Problems, p => p.Contains("uppercase"));
     }
 
-    async Task<(Guid PersonId, string Email)> AddPersonAsync(Role role)
-    {
-        var email = $"person-{Guid.NewGuid():N}@probation.example";
-        var personId = await People.AddAsync(await AdministratorAsync(), new NewPersonInput
-        {
-            FullName = "Test Person", Email = email, JobTitle = "Probation officer", Roles = [role], Password = Password,
-            AgencyId = await Server.AgencyIdAsync(AgencyKind.Probation),
-        });
-        if (role == Role.AgencyMember)
-        {
-            // A new member reads the panel's information-sharing agreement before seeing any case.
-            var member = await Server.DemoAsync(email, role);
-            var sharing = Server.Services.GetRequiredService<IInformationSharingService>();
-            var panelId = await Server.ReadAsync(db => db.Panels.Select(p => p.Id).FirstAsync());
-            await sharing.AcknowledgeAsync(member, panelId, (await sharing.GetAgreementAsync(member, panelId)).Number!.Value);
-        }
-        return (personId, email);
-    }
+    Task<(Guid PersonId, string Email)> AddPersonAsync(Role role) => Server.AddAsync(role);
 
-    Task<Core.Security.Actor> AdministratorAsync() => Server.DemoAsync("admin@dappanel.example", Role.Administrator);
+    Task<Core.Security.Actor> AdministratorAsync() => TestPeople.AdministratorAsync(Server);
 
-    Task<Guid> VersionAsync(Guid personId) => Server.ReadAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Version).SingleAsync());
+    Task<Guid> VersionAsync(Guid personId) => TestPeople.VersionAsync(Server, personId);
 
     static async Task<string> PostSignInAsync(HttpClient client, string email, string password)
     {

@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace DapPanel.Tests.Security;
 
 [Collection(TwoFactorServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class TwoFactorSignInTests(TwoFactorServer fixture)
 {
     TestServer Server => fixture.Server;

@@ -2,11 +2,9 @@ using Microsoft.Playwright;
 
 namespace DapPanel.Tests.Support;
 
-/// <summary>Debian's chromium driven by Playwright; never a downloaded browser.</summary>
+/// <summary>Debian's chromium (<see cref="TestServices.Chromium"/>) driven by Playwright; never a downloaded browser.</summary>
 public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = default!;
 
@@ -30,13 +28,11 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException(
-                $"Browser tests need Debian's chromium at {ChromiumPath}. Run scripts/test.sh, which installs it.");
+        var chromium = TestServices.Chromium;
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = chromium,
             Headless = true,
             Args =
             [

@@ -27,6 +27,34 @@ public static partial class HttpSignIn
         return cookies;
     }
 
+    /// <summary>A copy of the cookies as they are now, kept when the original's are replaced or removed.</summary>
+    public static CookieContainer Copy(CookieContainer cookies, string baseUrl)
+    {
+        var copy = new CookieContainer();
+        foreach (Cookie cookie in cookies.GetCookies(new Uri(baseUrl))) copy.Add(new Uri(baseUrl), new Cookie(cookie.Name, cookie.Value, cookie.Path));
+        return copy;
+    }
+
+    /// <summary>The antiforgery token a signed-in page carries (its sign-out form), for this client's person.</summary>
+    public static async Task<string?> PageTokenAsync(HttpClient client, string page = "/")
+    {
+        using var response = await client.GetAsync(page);
+        if (!response.IsSuccessStatusCode) return null; // not signed in: no page, no token
+        var html = await response.Content.ReadAsStringAsync();
+        var match = AntiforgeryToken().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
+    /// <summary>Signs out as the sign-out button does, with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client)
+    {
+        var token = await PageTokenAsync(client) ?? throw new InvalidOperationException("The page has no sign-out form.");
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["reason"] = "",
+        }));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

@@ -3,9 +3,10 @@ using DapPanel.Core.Audit;
 using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Core.Research;
 using DapPanel.Core.Security;
-using DapPanel.Core.InformationSharing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -30,7 +31,7 @@ public sealed class PanelWorld : IAsyncDisposable
     public IAuditLog Audit => new AuditLog(Db, Clock);
     public string MailFolder => Path.Combine(Storage.FullDataFolder, "mail-pickup");
     public IEmailSender Sender { get; set; } = default!;
-    NotificationOutbox NotificationOutbox => new(Sender, new EmailSettings(), Clock);
+    NotificationOutbox NotificationOutbox => new(Sender, new EmailSettings(), Clock, NullLogger<NotificationOutbox>.Instance);
 
     public AgendaService Agenda => new(Db, Audit, Clock);
     /// <summary>One policy for the world, as in the app: it remembers acknowledgements and the panel's rules.</summary>

@@ -19,13 +19,22 @@ public sealed record PdfText(IReadOnlyList<string> Pages, IReadOnlyList<string> 
         {
             var all = page.GetWords().ToList();
             pages.Add(string.Join(' ', all.Select(w => w.Text)));
-            words.AddRange(all.Where(w => w.BoundingBox.Bottom > Band && w.BoundingBox.Top < page.Height - Band)
-                .Select(w => w.Text));
+            var body = all.Where(w => w.BoundingBox.Bottom > Band && w.BoundingBox.Top < page.Height - Band).ToList();
+            for (var i = 0; i < body.Count; i++)
+            {
+                // A word broken after its hyphen at a line's end ("victim-" | "survivor") reads as one word again.
+                var text = body[i].Text;
+                while (i + 1 < body.Count && EndsInBreakHyphen(text) && body[i + 1].BoundingBox.Top < body[i].BoundingBox.Bottom)
+                    text += body[++i].Text;
+                words.Add(text);
+            }
         }
         return new PdfText(pages, words);
     }
 
     public string All => string.Join(' ', Words);
+
+    static bool EndsInBreakHyphen(string word) => word.Length > 1 && word[^1] == '-' && char.IsLetterOrDigit(word[^2]);
 
     /// <summary>
     /// Where the text's words start, read in order from <paramref name="from"/>. Words wrapped inside a table cell

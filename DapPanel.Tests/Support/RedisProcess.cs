@@ -24,7 +24,7 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public async Task StartAgainAsync()
     {
-        process = Process.Start(new ProcessStartInfo("redis-server",
+        process = Process.Start(new ProcessStartInfo(TestServices.RedisServer,
             ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,

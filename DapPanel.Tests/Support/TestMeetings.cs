@@ -12,7 +12,7 @@ public sealed record TestMeeting(Guid Id, IReadOnlyList<Guid> ItemIds, IReadOnly
 public static class TestMeetings
 {
     public static async Task<TestMeeting> CreateAsync(this TestServer server, int items = 3, int daysAhead = 20,
-        Func<int, Case>? caseFor = null)
+        Func<int, Case>? caseFor = null, MeetingStatus status = MeetingStatus.Circulated)
     {
         var factory = server.Services.GetRequiredService<IDbContextFactory<DapPanelDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
@@ -20,7 +20,7 @@ public static class TestMeetings
         var meeting = new Meeting
         {
             PanelId = panel.Id, StartsAt = DateTimeOffset.UtcNow.Date.AddDays(daysAhead).AddHours(10),
-            Status = MeetingStatus.Circulated, Location = "Test room",
+            Status = status, Location = "Test room",
         };
         var cases = new List<Case>();
         for (var i = 0; i < items; i++)

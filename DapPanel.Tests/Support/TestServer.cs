@@ -33,6 +33,9 @@ public sealed class TestServer : IAsyncLifetime
             builder.WebHost.UseStaticWebAssets();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration["Storage:DataFolder"] = DataFolder;
+            // Tests sign the same people in many times a minute; SignInLimitTests checks the real limits.
+            builder.Configuration["Security:SignInAttemptsPerAddress"] = "100000";
+            builder.Configuration["Security:SignInAttemptsPerAccount"] = "100000";
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.Replace(ServiceDescriptor.Singleton(Clock));
             Configure?.Invoke(builder);

@@ -43,7 +43,7 @@ Console.WriteLine($"CPU per second with nothing changing: chromium {(CpuTime.OfC
 var observe = HeadlessChromium.ObserveChanges("#changes");
 var latencies = new List<double>();
 var arrivals = new List<double>();
-const int Rounds = 40, Warmup = 2; // 1,200 stamps with 30 pages: BENCHMARKS.md asks for 1,000 or more where cheap
+const int Rounds = 40, Warmup = 2; // 1,200 stamps with 30 pages: 1,000 or more where cheap
 TimeSpan browserCpu = default, machineCpu = default;
 var mainThread = await HeadlessChromium.MainThread.WatchAsync(open[^1]);
 Dictionary<string, double> mainThreadBefore = [];

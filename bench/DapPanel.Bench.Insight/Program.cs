@@ -113,7 +113,7 @@ foreach (var scale in scales)
     if (!keep) try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
 }
 
-/// <summary>The sample at or above the given share of a sorted list (the figures in the README use this).</summary>
+/// <summary>The sample at or above the given share of a sorted list (the figures in docs/performance.md use this).</summary>
 static double NearestRank(List<double> sorted, double share) => sorted[(int)Math.Ceiling(share * sorted.Count) - 1];
 
 static string CpuModel()

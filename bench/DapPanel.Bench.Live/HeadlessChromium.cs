@@ -8,14 +8,21 @@ static class HeadlessChromium
 {
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
-        ExecutablePath = "/usr/bin/chromium", Headless = true,
+        ExecutablePath = ChromiumPath(), Headless = true,
         Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
     });
 
+    /// <summary>Debian's chromium, as the tests find it: <c>CHROMIUM</c>, else <c>chromium</c> on the PATH.</summary>
+    static string ChromiumPath() =>
+        Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } path ? path
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, "chromium")).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("chromium was not found: set CHROMIUM to its path or put Debian's chromium on the PATH.");
+
     /// <summary>
     /// Opens the pages a benchmark watches: by default as tabs of one browser profile (one context), the way the
-    /// framework floor in BENCHMARKS.md was measured; with --context-per-page each page gets a profile of its own,
+    /// framework floor for this kind of machine was measured; with --context-per-page each page gets a profile of its own,
     /// which costs chromium itself about half as much again per change on this machine.
     /// </summary>
     public sealed class Tabs(IBrowser browser, string? storageState, bool contextPerPage)

@@ -11,14 +11,20 @@ using Microsoft.EntityFrameworkCore;
 // as scripts/with-test-services.sh sets them); hub clients split across the nodes, no browser part.
 // --hub-only: skip the browser part on one node too; --browser-only: skip the hub clients;
 // --context-per-page: each browser page in a context of its own rather than tabs of one.
+// --rounds N: browser rounds (default 40, 5 with --quick); --app-env NAME=VALUE (repeatable): an environment variable
+// for the app only, e.g. DOTNET_TieredCompilation=0 to compare a runtime setting in one session.
 var quick = args.Contains("--quick");
+var appEnvironment = args.Zip(args.Skip(1)).Where(pair => pair.First == "--app-env")
+    .Select(pair => pair.Second.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
 var nodeCount = args.SkipWhile(a => a != "--nodes").Skip(1).Select(int.Parse).FirstOrDefault(1);
 var root = FindRepositoryRoot();
 await using var cluster = nodeCount > 1 ? await SharedStores.CreateAsync() : null;
+foreach (var (key, value) in cluster?.Environment ?? new Dictionary<string, string>()) appEnvironment[key] = value;
+if (appEnvironment.Count > 0) Console.WriteLine($"App environment: {string.Join(", ", appEnvironment.Select(kv => $"{kv.Key}={kv.Value}"))}");
 var nodes = new List<AppProcess>();
 for (var n = 0; n < nodeCount; n++)
 {
-    nodes.Add(await AppProcess.StartAsync(root, FreeLoopbackPort(), cluster?.Environment, publish: n == 0));
+    nodes.Add(await AppProcess.StartAsync(root, FreeLoopbackPort(), appEnvironment, publish: n == 0));
     Console.WriteLine($"App node {n + 1} started at {nodes[n].BaseUrl}");
 }
 var app = nodes[0];
@@ -71,7 +77,8 @@ if (nodeCount == 1 && !args.Contains("--hub-only"))
     // --pages 1 shows one page's own work per change, with no other page competing for the cores.
     var pages = args.SkipWhile(a => a != "--pages").Skip(1).Select(int.Parse).FirstOrDefault(30);
     var browser = await new BrowserRender(app, meetingId, itemId, probationId, probation, args)
-        .RunAsync(pages, iterations: quick ? 5 : 40, "idva@dappanel.example", DemoLogins.Password); // 30 pages: 1,200 stamps
+        .RunAsync(pages, iterations: args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 5 : 40),
+            "idva@dappanel.example", DemoLogins.Password); // 30 pages: 1,200 stamps
     rows.Add(Stats.Row("Browser: lever added → levers panel changed in every page", $"{pages} pages", browser.LatenciesMs));
     Console.WriteLine(rows[^1]);
     Console.WriteLine($"Server memory per live-room circuit: {browser.BytesPerCircuit / 1024:0.0} KB managed heap (after full GC); " +

@@ -14,9 +14,15 @@ public static class CaseListPdf
 {
     public static byte[] Render(CaseListView list, string generatedFor, DateTimeOffset generatedAt)
     {
+        using var pdf = Compose(list, generatedFor, generatedAt);
+        return pdf.Render();
+    }
+
+    public static PdfLayout Compose(CaseListView list, string generatedFor, DateTimeOffset generatedAt)
+    {
         var meeting = list.Meeting;
         var title = $"{meeting.PanelName} — case list";
-        using var pdf = new PdfLayout(title, new PdfRunningText(title, $"Meeting of {Display.Day(meeting.StartsAt)}",
+        var pdf = new PdfLayout(title, new PdfRunningText(title, $"Meeting of {Display.Day(meeting.StartsAt)}",
             $"Generated {Display.When(generatedAt)} for {generatedFor}"));
 
         pdf.Title($"Case list — {meeting.PanelName}", $"{Display.When(meeting.StartsAt)} · {Display.Minutes(meeting.PlannedMinutes)}");
@@ -50,6 +56,6 @@ public static class CaseListPdf
                 : "Victim-survivor and child details are withheld from this copy: they are shared only with agencies in the victims' safety plan.")
             + $" Shared under {(list.Basis.AgreementNumber is { } n ? $"the panel's information-sharing agreement, version {n}" : "no information-sharing agreement")}.",
             PdfStyles.Small);
-        return pdf.Render();
+        return pdf;
     }
 }

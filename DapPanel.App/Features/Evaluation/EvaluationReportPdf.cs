@@ -82,32 +82,35 @@ public static class EvaluationReportPdf
         }
     }
 
-    /// <summary>The chart as laid out for the page (ChartLayout), scaled to the text width.</summary>
+    /// <summary>The chart as laid out for the page (ChartLayout), scaled to the text width, with its description as alternative text.</summary>
     static void Chart(PdfLayout layout, ChartLayout shapes)
     {
         var scale = PdfLayout.ContentWidth / ChartLayout.Width;
-        layout.Drawing(shapes.Height * scale, (gfx, at) =>
+        var draws = new List<PdfDraw>();
+        foreach (var shape in shapes.Shapes)
         {
-            foreach (var shape in shapes.Shapes)
+            switch (shape)
             {
-                switch (shape)
-                {
-                    case ChartRect r when r.Width > 0:
-                        gfx.DrawRectangle(new XSolidBrush(Colour(r.Fill)), at.X + r.X * scale, at.Y + r.Y * scale, r.Width * scale, r.Height * scale);
-                        break;
-                    case ChartLine l:
-                        gfx.DrawLine(new XPen(Colour(l.Stroke), l.Width * scale), at.X + l.X1 * scale, at.Y + l.Y1 * scale, at.X + l.X2 * scale, at.Y + l.Y2 * scale);
-                        break;
-                    case ChartText t:
-                        var font = new XFont(PdfFonts.Family, t.Size * scale, t.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-                        var width = gfx.MeasureString(t.Text, font).Width;
-                        var x = at.X + t.X * scale - t.Anchor switch { ChartAnchor.Middle => width / 2, ChartAnchor.End => width, _ => 0 };
-                        gfx.DrawString(t.Text, font, new XSolidBrush(Colour(t.Fill)), x, at.Y + t.Y * scale, XStringFormats.BaseLineLeft);
-                        break;
-                }
+                case ChartRect r when r.Width > 0:
+                    draws.Add(PdfDraw.Rectangle(Colour(r.Fill), r.X * scale, r.Y * scale, r.Width * scale, r.Height * scale));
+                    break;
+                case ChartLine l:
+                    draws.Add(PdfDraw.Line(Colour(l.Stroke), l.Width * scale, l.X1 * scale, l.Y1 * scale, (l.X2 - l.X1) * scale, (l.Y2 - l.Y1) * scale));
+                    break;
+                case ChartText t:
+                    var style = new PdfStyle(Math.Round(t.Size * scale, 2), t.Bold, Colour: Colour(t.Fill));
+                    var width = layout.TextWidth(t.Text, style);
+                    var x = t.X * scale - t.Anchor switch { ChartAnchor.Middle => width / 2, ChartAnchor.End => width, _ => 0 };
+                    // The chart places text by its baseline; the layer draws from the top of the line.
+                    draws.Add(PdfDraw.String(t.Text, style, x, t.Y * scale - style.Size * BaselineFromTop));
+                    break;
             }
-        }, spaceAfter: 10);
+        }
+        layout.Drawing(PdfLayout.ContentWidth, shapes.Height * scale, shapes.Description, draws, spaceAfter: 10);
     }
+
+    /// <summary>The body font's ascent, as a share of its size: where the baseline sits below the top of a line.</summary>
+    const double BaselineFromTop = 0.93;
 
     static XColor Colour(string hex) => XColor.FromArgb(
         Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16));

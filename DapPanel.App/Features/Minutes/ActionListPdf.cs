@@ -9,9 +9,15 @@ public static class ActionListPdf
 {
     public static byte[] Render(ActionListDocument list)
     {
+        using var pdf = Compose(list);
+        return pdf.Render();
+    }
+
+    public static PdfLayout Compose(ActionListDocument list)
+    {
         var who = list.AgencyName ?? "all agencies";
         var title = $"{list.PanelName} — action list for {who}";
-        using var pdf = new PdfLayout(title, new PdfRunningText(title, $"Meeting of {Display.Day(list.MeetingStartsAt)}",
+        var pdf = new PdfLayout(title, new PdfRunningText(title, $"Meeting of {Display.Day(list.MeetingStartsAt)}",
             $"Generated {Display.When(list.GeneratedAt)} for {list.GeneratedFor}"));
 
         pdf.Title($"Action list — {who}", $"{list.PanelName} · meeting of {Display.Day(list.MeetingStartsAt)}");
@@ -28,10 +34,10 @@ public static class ActionListPdf
                 new("Agreed", 1.8), new("Status", 1.7));
             foreach (var a in group.Actions)
                 table.Add(new PdfRow([Display.Day(a.DueOn), a.CaseReference, a.Description, a.OwnerPersonName ?? "—",
-                    Display.Day(a.AgreedOn), MinutesPdf.StatusText(a)],
+                    Display.Day(a.AgreedOn), MinutesWording.ActionStatus(a)],
                     CellStyles: a.IsOverdue ? [PdfStyles.TableText with { Bold = true, Colour = PdfStyles.Marking }] : null));
             pdf.Table(table);
         }
-        return pdf.Render();
+        return pdf;
     }
 }

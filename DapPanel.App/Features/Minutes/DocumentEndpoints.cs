@@ -41,13 +41,10 @@ public static partial class DocumentEndpoints
     /// <summary>The circulated case list, for every member agency once circulated; each download audited.</summary>
     static void MapCaseList(WebApplication app) =>
         app.MapGet("/meetings/{id:guid}/case-list.pdf", (Guid id, HttpContext context, ICirculationService circulation,
-            IAuditLog audit, TimeProvider clock) =>
+            TimeProvider clock) =>
             PdfAsync(context, async (actor, token) =>
             {
-                var list = await circulation.GetCaseListAsync(actor, id, token);
-                await audit.RecordAsync(actor, AuditAction.Exported,
-                    $"Downloaded the case list PDF for {list.Meeting.PanelName}, {Display.Day(list.Meeting.StartsAt)}",
-                    meetingId: id, cancellationToken: token);
+                var list = await circulation.DownloadCaseListAsync(actor, id, token);
                 var file = $"case-list-{Slug(list.Meeting.PanelName)}-{Date(list.Meeting.StartsAt)}.pdf";
                 return (await Task.Run(() => CaseListPdf.Render(list, actor.Name, clock.GetUtcNow()), token), file);
             })).RequireAuthorization();

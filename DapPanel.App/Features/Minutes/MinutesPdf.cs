@@ -1,5 +1,6 @@
 using DapPanel.App.Components.Shared;
 using DapPanel.App.Pdf;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Minutes;
 
@@ -10,15 +11,25 @@ public static class MinutesPdf
 {
     public static byte[] Render(MinutesDocument document)
     {
+        using var pdf = Compose(document);
+        return pdf.Render();
+    }
+
+    /// <summary>The minutes laid out, ready to render.</summary>
+    public static PdfLayout Compose(MinutesDocument document)
+    {
         var m = document.Content;
         var version = document.Version;
         var title = $"{m.PanelName} — minutes of {Display.Day(m.StartsAt)}";
-        using var pdf = new PdfLayout(title, new PdfRunningText(title,
+        var pdf = new PdfLayout(title, new PdfRunningText(title,
             $"Version {version.Number} · {version.Status.Label()}",
             $"Generated {Display.When(document.GeneratedAt)} for {document.GeneratedFor}"));
 
         pdf.Title("Minutes of the panel meeting", $"{m.PanelName} · {Display.Day(m.StartsAt)}");
-        if (version.Status == MinutesStatus.Draft)
+        if (!version.IsSaved)
+            pdf.Callout("DRAFT — not yet saved or finalised by the chair. Read from the meeting's records on "
+                + $"{Display.When(document.GeneratedAt)}; it will change as the chair corrects it.", PdfStyles.Warning, PdfStyles.Marking);
+        else if (version.Status == MinutesStatus.Draft)
             pdf.Callout($"DRAFT — not yet finalised by the chair. Version {version.Number}, drafted by "
                 + $"{version.CreatedByName} on {Display.When(version.CreatedAt)}.", PdfStyles.Warning, PdfStyles.Marking);
         else if (version.CorrectionReason is not null)
@@ -28,9 +39,7 @@ public static class MinutesPdf
         pdf.Table(Facts(m, version));
         Attendance(pdf, m);
         pdf.Heading("Confidentiality");
-        pdf.Paragraph(m.ConfidentialityStatementRead
-            ? "The chair read the confidentiality statement at the start of the meeting and every attendee acknowledged it."
-            : "The confidentiality statement was not recorded as read at this meeting.");
+        pdf.Paragraph(MinutesWording.Confidentiality(m.ConfidentialityStatementRead));
         if (m.GeneralNotes is not null)
             pdf.Heading("General notes").Paragraph(m.GeneralNotes);
 
@@ -39,8 +48,8 @@ public static class MinutesPdf
 
         pdf.Heading("Items deferred");
         var deferred = m.DeferredItems.ToList();
-        pdf.Paragraph(deferred.Count == 0 ? "No item was deferred."
-            : string.Join("\n", deferred.Select(i => $"{i.Order}. {i.CaseReference} — {i.Kind.Label()}")));
+        if (deferred.Count == 0) pdf.Paragraph("No item was deferred.");
+        else pdf.List(deferred.Select(i => $"{i.Order}. {i.CaseReference} — {i.Kind.Label()}"));
 
         pdf.Heading("Actions from earlier meetings");
         if (m.OutstandingActions.Count == 0)
@@ -53,28 +62,17 @@ public static class MinutesPdf
         var history = new PdfTable(new("Version", 0.8), new("Status", 0.8), new("Drafted or corrected", 2.2),
             new("Finalised", 2.2), new("Reason for correction", 3));
         foreach (var h in document.History)
-            history.Row(h.Number.ToString(), h.Status.Label(), $"{h.CreatedByName}, {Display.When(h.CreatedAt)}",
+            history.Row(h.Number.ToString(), h.Status.Label(), h.IsSaved ? $"{h.CreatedByName}, {Display.When(h.CreatedAt)}" : "Not yet saved",
                 h.FinalisedAt is { } at ? $"{h.FinalisedByName}, {Display.When(at)}" : "—", h.CorrectionReason ?? "—");
         pdf.Table(history);
-        return pdf.Render();
+        return pdf;
     }
 
     static PdfTable Facts(MinutesContent m, MinutesVersionSummary version)
     {
         var facts = new PdfTable(new PdfColumn("", 1.1), new PdfColumn("", 4)) { Plain = true };
         var label = PdfStyles.BodyBold with { Colour = PdfStyles.Muted };
-        void Fact(string name, string? value) { if (value is not null) facts.Add(new PdfRow([name, value], CellStyles: [label, null])); }
-        Fact("Panel", m.PanelName);
-        Fact("Date", Display.Day(m.StartsAt));
-        Fact("Time", m.StartedAt is { } s && m.ClosedAt is { } c
-            ? $"{Display.Time(s)} to {Display.Time(c)} (planned {Display.Time(m.StartsAt)}, {Display.Minutes(m.PlannedMinutes)})"
-            : $"{Display.Time(m.StartsAt)}, {Display.Minutes(m.PlannedMinutes)}");
-        Fact("Place", m.Location ?? "No room: online only");
-        Fact("Online", m.OnlineLink is null ? "No online joining" : $"Members could join online ({m.OnlineLink})");
-        Fact("Chairs", m.Chairs.Count == 0 ? "—" : string.Join(" and ", m.Chairs));
-        Fact("These minutes", version.Status == MinutesStatus.Final
-            ? $"Version {version.Number}, final — {version.FinalisedByName}, {Display.When(version.FinalisedAt!.Value)}"
-            : $"Version {version.Number}, draft");
+        foreach (var (name, value) in MinutesWording.Facts(m, version)) facts.Add(new PdfRow([name, value], CellStyles: [label, null]));
         return facts;
     }
 
@@ -83,22 +81,13 @@ public static class MinutesPdf
         pdf.Heading("Attendance");
         var table = new PdfTable(new("Agency", 3), new("Name", 2.4), new("Attendance", 2.4), new("Where", 1.4));
         foreach (var a in m.Attendance)
-            table.Row(a.AgencyName, (a.PersonName ?? "—") + (a.IsObserver ? " (observer)" : ""), a.Status.Label(),
-                a.Status switch
-                {
-                    AttendanceStatus.PresentInRoom => "In the room",
-                    AttendanceStatus.PresentRemote => "Remote",
-                    AttendanceStatus.DeputySent => "Deputy",
-                    _ => "—",
-                });
+            table.Row(a.AgencyName, (a.PersonName ?? "—") + (a.IsObserver ? " (observer)" : ""), MinutesWording.Attendance(a),
+                MinutesWording.Where(a.Status));
         if (m.Attendance.Count == 0) pdf.Paragraph("No attendance was recorded.");
         else pdf.Table(table, spaceAfter: 4);
-        var apologies = m.Attendance.Where(a => a.Status is AttendanceStatus.Apologies or AttendanceStatus.ApologiesWithInformation)
-            .Select(a => a.AgencyName).Distinct().ToList();
-        if (apologies.Count > 0) pdf.Paragraph("Apologies: " + string.Join(", ", apologies) + ".");
-        pdf.Paragraph(m.AbsentCoreAgencies.Count == 0 ? "Every core agency was represented."
-            : "Core agencies not represented: " + string.Join(", ", m.AbsentCoreAgencies) + ".",
-            m.AbsentCoreAgencies.Count == 0 ? PdfStyles.Body : PdfStyles.Warning);
+        pdf.Paragraph(MinutesWording.Apologies(m));
+        foreach (var note in MinutesWording.ApologyNotes(m)) pdf.Paragraph(note, PdfStyles.Small);
+        pdf.Paragraph(MinutesWording.CoreAgencies(m), m.AbsentCoreAgencies.Count == 0 ? PdfStyles.Body : PdfStyles.Warning);
     }
 
     static void Item(PdfLayout pdf, MinutesItem item)
@@ -109,8 +98,7 @@ public static class MinutesPdf
             pdf.Paragraph("Deferred to a later panel; no decision was made.", PdfStyles.Warning);
             return;
         }
-        pdf.Paragraph("Summary shown at the panel", PdfStyles.SmallBold, spaceAfter: 1)
-            .Paragraph(item.Summary ?? "No summary was shown.");
+        pdf.Label("Summary shown at the panel").Paragraph(item.Summary ?? "No summary was shown.");
 
         if (item.Levers.Count > 0)
         {
@@ -121,21 +109,13 @@ public static class MinutesPdf
         }
         else pdf.Paragraph("No agency recorded a lever for this case.", PdfStyles.Small);
 
-        if (item.Decision is { } d) pdf.Callout(DecisionText(d), PdfStyles.Body, title: $"Decision: {d.Outcome.Label()}");
+        if (item.Decision is { } d) pdf.Callout(MinutesWording.Decision(d), PdfStyles.Body, title: $"Decision: {d.Outcome.Label()}");
         else pdf.Callout("No decision was recorded.", PdfStyles.Warning, PdfStyles.Marking);
         if (item.Notes is not null)
-            pdf.Paragraph("Notes", PdfStyles.SmallBold, spaceAfter: 1).Paragraph(item.Notes);
+            pdf.Label("Notes").Paragraph(item.Notes);
         if (item.Actions.Count > 0)
             pdf.Table(ActionTable(item.Actions, withCase: false, "Actions agreed"));
         else pdf.Paragraph("No actions were agreed.", PdfStyles.Small);
-    }
-
-    static string DecisionText(MinutesDecision d)
-    {
-        var text = d.Rationale;
-        if (d.ClosureReason is { } reason) text += $"\nClosure reason: {reason.Label()}.";
-        if (d.ReviewOn is { } on) text += $"\nBack to the panel by {Display.Day(on)}.";
-        return text;
     }
 
     public static PdfTable ActionTable(IEnumerable<ActionRow> actions, bool withCase, string? caption = null)
@@ -150,12 +130,9 @@ public static class MinutesPdf
             var cells = new List<string?>();
             if (withCase) cells.Add(a.CaseReference);
             cells.AddRange([a.Description, a.OwnerAgencyName, a.OwnerPersonName ?? "—", Display.Day(a.DueOn)]);
-            if (withCase) cells.Add(StatusText(a));
+            if (withCase) cells.Add(MinutesWording.ActionStatus(a));
             table.Row([.. cells]);
         }
         return table;
     }
-
-    public static string StatusText(ActionRow a) =>
-        (a.IsOverdue ? "Overdue" : a.Status.Label()) + (a.OutcomeNote is null ? "" : $" — {a.OutcomeNote}");
 }

@@ -87,6 +87,36 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Data.SignInSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -332,6 +362,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -439,6 +472,10 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ViewKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
@@ -450,6 +487,10 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("MeetingId", "At");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("UserId", "ViewKey")
+                        .IsUnique()
+                        .HasFilter("\"ViewKey\" IS NOT NULL");
 
                     b.ToTable("AuditEvents");
                 });
@@ -895,6 +936,10 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("TEXT");

@@ -93,6 +93,36 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Data.SignInSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -338,6 +368,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("boolean");
 
@@ -449,6 +482,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<string>("ViewKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
@@ -460,6 +497,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.HasIndex("MeetingId", "At");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("UserId", "ViewKey")
+                        .IsUnique()
+                        .HasFilter("\"ViewKey\" IS NOT NULL");
 
                     b.ToTable("AuditEvents");
                 });
@@ -909,6 +950,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
 
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("uuid");

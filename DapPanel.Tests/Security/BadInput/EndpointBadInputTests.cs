@@ -4,6 +4,7 @@ namespace DapPanel.Tests.Security.BadInput;
 
 /// <summary>Hostile and malformed values in the download endpoints' paths and query strings.</summary>
 [Collection(MatrixCollection.Name)]
+[Trait("Category", "Slow")]
 public class EndpointBadInputTests(MatrixWorld world)
 {
     public static TheoryData<int> TableNames()

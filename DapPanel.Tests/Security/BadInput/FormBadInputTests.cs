@@ -13,6 +13,7 @@ namespace DapPanel.Tests.Security.BadInput;
 
 /// <summary>Hostile text in the sign-in form and in the free-text boxes of research, apologies and the agenda.</summary>
 [Collection(MatrixCollection.Name)]
+[Trait("Category", "Slow")]
 public partial class FormBadInputTests(MatrixWorld world)
 {
     public static TheoryData<string, int> SignInCases() => HostileText.For("Email", "Password");

@@ -11,6 +11,7 @@ namespace DapPanel.Tests.Security.BadInput;
 
 /// <summary>Hostile text, wrong ids, unknown values and replays sent to the live meeting's hub.</summary>
 [Collection(MatrixCollection.Name)]
+[Trait("Category", "Slow")]
 public class HubBadInputTests(MatrixWorld world)
 {
     /// <summary>The hub refuses a message bigger than this outright (HostingServices), by closing the connection.</summary>

@@ -9,6 +9,7 @@ namespace DapPanel.Tests.Security.BadInput;
 
 /// <summary>Every hostile text in every field of the referral form, through the service the form submits to.</summary>
 [Collection(MatrixCollection.Name)]
+[Trait("Category", "Slow")]
 public class ReferralBadInputTests(MatrixWorld world)
 {
     static readonly string[] Required = ["PerpetratorName", "ReferrerName", "VictimName", "Summary"];

@@ -55,13 +55,25 @@ public static partial class AccessRules
         ["/review-updates/{AgendaItemId:guid}"] = [Administrator, Chair, CaseManager],
     };
 
+    /// <summary>
+    /// Who may use a meeting's page when the meeting is in another state than the circulated one the
+    /// <see cref="Pages"/> rules are written for. Before circulation only chairs and administrators see its cases; the
+    /// meeting page itself still opens for its agencies and managers, without them.
+    /// </summary>
+    public static Persona[] PageRule(string template, MeetingState state) => state switch
+    {
+        MeetingState.Draft when template != "/meetings/{MeetingId:guid}" =>
+            Pages[template].Where(p => p is Administrator or Chair).ToArray(),
+        _ => Pages[template],
+    };
+
     /// <summary>HTTP endpoints other than pages and hubs, as "METHOD pattern" with the request the matrix makes.</summary>
     public static readonly IReadOnlyList<EndpointRule> Endpoints =
     [
         new("ANY /health", "/health", Everyone),
         new("ANY /health/live", "/health/live", Everyone),
         new("ANY /health/ready", "/health/ready", Everyone),
-        new("POST /account/logout", "/account/logout", SignedIn, FreshSession: true),
+        new("POST /account/logout", "/account/logout", SignedIn, FreshSession: true, WithPageToken: true),
         new("POST /account/keep-alive", "/account/keep-alive", SignedIn),
         new("GET /audit.csv", "/audit.csv?from=2026-01-01&to=2026-12-31", [Administrator, Manager]),
         new("GET /insight/{table}.csv", "/insight/attendance.csv?panel={panel}&from=2026-01-01&to=2026-11-30",
@@ -122,12 +134,14 @@ public static partial class AccessRules
     [GeneratedRegex(@"(^|>)\s*Only (the )?[^.<]*can ")]
     private static partial Regex OnlyTheseCan();
 
-    [GeneratedRegex(@"You can (only|answer only|download only)|You do not have access|Your session has ended|Apologies are sent by the agency's own members|This case list has not been circulated|does not exist or is not one of your panels|That (meeting|case|agenda item) does not exist")]
+    [GeneratedRegex(@"You can (only|answer only|download only)|You do not have access|Your session has ended|Apologies are sent by the agency's own members|This case list has not been circulated|does not exist or is not one of your panels|That (meeting|case|agenda item) does not exist|Read and acknowledge the panel's information-sharing agreement|data-testid=""agreement-gate""")]
     private static partial Regex RefusalPhrase();
 }
 
 /// <summary>One request to an endpoint; {panel}, {closed}, {upcoming}, {own} and {probation} are filled in.</summary>
-public sealed record EndpointRule(string Endpoint, string Request, Persona[] Allowed, bool FreshSession = false)
+/// <param name="WithPageToken">Sent as a page's form is, with its antiforgery token (without one it is refused).</param>
+public sealed record EndpointRule(string Endpoint, string Request, Persona[] Allowed, bool FreshSession = false,
+    bool WithPageToken = false)
 {
     public override string ToString() => Request;
 }

@@ -48,6 +48,11 @@ public class HubMatrixTests(MatrixWorld world) : IAsyncLifetime
             if (result is JsonElement answer && !persona.SeesVictimDetails())
                 foreach (var name in world.VictimNames)
                     Assert.DoesNotContain(name, answer.GetRawText());
+            if (result is JsonElement any)
+                foreach (var where in world.VictimAddressesAndContacts)
+                    Assert.DoesNotContain(where, any.GetRawText());
+            foreach (var caseText in world.CaseTexts.Where(_ => refused))
+                Assert.DoesNotContain(caseText, refusal);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using DapPanel.Core.Administration;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
@@ -17,6 +18,7 @@ namespace DapPanel.Tests.Security.Matrix;
 public sealed class MatrixWorld : IAsyncLifetime
 {
     public const string OutsiderEmail = "outsider@neighbouring-borough.example";
+    public const string LeaverEmail = "leaver@probation-service.example";
 
     readonly Dictionary<Persona, CookieContainer> sessions = [];
 
@@ -26,6 +28,10 @@ public sealed class MatrixWorld : IAsyncLifetime
     public Guid UpcomingMeetingId { get; private set; }
     /// <summary>The demo's latest closed meeting, with minutes.</summary>
     public Guid ClosedMeetingId { get; private set; }
+    /// <summary>A meeting with cases whose list has not been circulated.</summary>
+    public Guid DraftMeetingId { get; private set; }
+    /// <summary>The perpetrators on the draft meeting: only chairs and administrators may see them.</summary>
+    public IReadOnlyList<string> DraftPerpetratorNames { get; } = ["Draft Perpetrator One", "Draft Perpetrator Two"];
     public Guid CaseId { get; private set; }
     public Guid ReviewItemId { get; private set; }
     /// <summary>A live meeting owned by the matrix, for the hub methods.</summary>
@@ -36,12 +42,17 @@ public sealed class MatrixWorld : IAsyncLifetime
     public Guid ProbationActionId { get; private set; }
     public IReadOnlyList<string> PerpetratorNames { get; private set; } = [];
     public IReadOnlyList<string> VictimNames { get; private set; } = [];
+    /// <summary>Victims' addresses and contact details: shown on case detail, to chairs and administrators, only.</summary>
+    public IReadOnlyList<string> VictimAddressesAndContacts { get; private set; } = [];
+    /// <summary>Case summaries and action texts: case detail for those who may see the panel's cases.</summary>
+    public IReadOnlyList<string> CaseTexts { get; private set; } = [];
     public Dictionary<Persona, Guid> AgencyOf { get; } = [];
 
     public async Task InitializeAsync()
     {
         await Server.InitializeAsync();
         await AddOutsiderAsync();
+        await AddPersonAsync(LeaverEmail, "Leaver Before Disabling", await Server.AgencyIdAsync(AgencyKind.Probation));
         await Server.ReadAsync(async db =>
         {
             PanelId = await db.Panels.Select(p => p.Id).SingleAsync();
@@ -60,10 +71,16 @@ public sealed class MatrixWorld : IAsyncLifetime
             return 0;
         });
         await StartLiveMeetingAsync();
+        DraftMeetingId = (await Server.CreateAsync(items: 2, status: MeetingStatus.Draft,
+            caseFor: i => new CaseBuilder().Named(DraftPerpetratorNames[i]).WithVictim($"Draft Victim {i + 1}").Build())).Id;
         await Server.ReadAsync(async db =>
         {
             PerpetratorNames = (await db.Cases.ToListAsync()).Select(c => c.Perpetrator.FullName).ToList();
             VictimNames = await db.VictimSurvivors.Select(v => v.FullName).Distinct().ToListAsync();
+            VictimAddressesAndContacts = (await db.VictimSurvivors.Select(v => new[] { v.Address, v.Contact }).ToListAsync())
+                .SelectMany(v => v).OfType<string>().Where(t => t.Length >= 8).Distinct().ToList();
+            CaseTexts = (await db.Cases.Select(c => c.Summary).ToListAsync()).Concat(await db.Actions.Select(a => a.Description).ToListAsync())
+                .OfType<string>().Where(t => t.Length >= 12).Distinct().ToList();
             return 0;
         });
     }
@@ -72,7 +89,36 @@ public sealed class MatrixWorld : IAsyncLifetime
     {
         if (persona == Persona.Anonymous) return new CookieContainer();
         if (!sessions.TryGetValue(persona, out var cookies))
-            sessions[persona] = cookies = await HttpSignIn.SignInAsync(Server.BaseUrl, persona.Email()!, DemoLogins.Password);
+            sessions[persona] = cookies = persona switch
+            {
+                Persona.SignedOut => await SignedOutCopyAsync(),
+                Persona.Disabled => await DisabledAfterSignInAsync(),
+                _ => await HttpSignIn.SignInAsync(Server.BaseUrl, persona.Email()!, DemoLogins.Password),
+            };
+        return cookies;
+    }
+
+    /// <summary>A copy of a chair's cookie taken before they signed out.</summary>
+    async Task<CookieContainer> SignedOutCopyAsync()
+    {
+        var cookies = await HttpSignIn.SignInAsync(Server.BaseUrl, Persona.SignedOut.Email()!, DemoLogins.Password);
+        var copy = HttpSignIn.Copy(cookies, Server.BaseUrl);
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(Server.BaseUrl),
+        };
+        var signOut = await HttpSignIn.SignOutAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        return copy;
+    }
+
+    /// <summary>A session that was open when an administrator disabled its person.</summary>
+    async Task<CookieContainer> DisabledAfterSignInAsync()
+    {
+        var cookies = await HttpSignIn.SignInAsync(Server.BaseUrl, LeaverEmail, DemoLogins.Password);
+        var administrator = await Server.DemoAsync(Persona.Administrator.Email()!, Role.Administrator);
+        var leaver = await Server.ReadAsync(db => db.People.SingleAsync(p => p.Email == LeaverEmail));
+        await Server.Services.GetRequiredService<IPeopleAdministration>().SetActiveAsync(administrator, leaver.Id, false, leaver.Version);
         return cookies;
     }
 
@@ -84,17 +130,26 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     async Task AddOutsiderAsync()
     {
-        await using var scope = Server.Services.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<DapPanelDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
         var agency = new Agency { Name = "Neighbouring Borough Police", Kind = AgencyKind.Police };
-        var person = new Person { FullName = "PC Outside Panel", Email = OutsiderEmail, AgencyId = agency.Id };
-        db.Agencies.Add(agency);
-        db.People.Add(person);
-        await db.SaveChangesAsync();
+        await Server.ReadAsync(async db =>
+        {
+            db.Agencies.Add(agency);
+            return await db.SaveChangesAsync();
+        });
+        await AddPersonAsync(OutsiderEmail, "PC Outside Panel", agency.Id);
+    }
 
+    async Task AddPersonAsync(string email, string name, Guid agencyId)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        var person = new Person { FullName = name, Email = email, AgencyId = agencyId };
+        await Server.ReadAsync(async db =>
+        {
+            db.People.Add(person);
+            return await db.SaveChangesAsync();
+        });
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DapPanelUser>>();
-        var user = new DapPanelUser { UserName = OutsiderEmail, Email = OutsiderEmail, EmailConfirmed = true, PersonId = person.Id };
+        var user = new DapPanelUser { UserName = email, Email = email, EmailConfirmed = true, PersonId = person.Id };
         Assert.True((await users.CreateAsync(user, DemoLogins.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, nameof(Role.AgencyMember))).Succeeded);
     }

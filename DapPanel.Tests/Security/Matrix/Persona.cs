@@ -15,13 +15,24 @@ public enum Persona
     CaseManager,
     /// <summary>An agency member whose agency is not on the panel at all.</summary>
     Outsider,
+    /// <summary>A member of a panel agency (health) who has not acknowledged the panel's current agreement.</summary>
+    Unacknowledged,
+    /// <summary>A chair's cookie copied before they signed out, and replayed.</summary>
+    SignedOut,
+    /// <summary>A member signed in before an administrator disabled their sign-in.</summary>
+    Disabled,
 }
+
+/// <summary>Where the meeting a page is about stands.</summary>
+public enum MeetingState { Upcoming, Draft, Closed }
 
 public static class Personas
 {
     public static readonly Persona[] All = Enum.GetValues<Persona>();
 
-    public static readonly Persona[] SignedIn = All.Where(p => p != Persona.Anonymous).ToArray();
+    /// <summary>Those with a session that still stands; a replayed or disabled one is as good as none.</summary>
+    public static readonly Persona[] SignedIn =
+        All.Where(p => p is not (Persona.Anonymous or Persona.SignedOut or Persona.Disabled)).ToArray();
 
     public static readonly Persona[] PanelAgencies = [Persona.PanelMember, Persona.VictimSafetyMember, Persona.CaseManager];
 
@@ -34,6 +45,9 @@ public static class Personas
         Persona.VictimSafetyMember => "idva@dappanel.example",
         Persona.CaseManager => "casemanager@dappanel.example",
         Persona.Outsider => MatrixWorld.OutsiderEmail,
+        Persona.Unacknowledged => "health@dappanel.example",
+        Persona.SignedOut => "chair@dappanel.example",
+        Persona.Disabled => MatrixWorld.LeaverEmail,
         _ => null,
     };
 
@@ -43,5 +57,10 @@ public static class Personas
         persona is Persona.Administrator or Persona.Chair or Persona.VictimSafetyMember or Persona.CaseManager;
 
     /// <summary>Who may ever see a perpetrator's name: managers see figures, outsiders nothing.</summary>
-    public static bool SeesCaseNames(this Persona persona) => persona is not (Persona.Anonymous or Persona.Manager or Persona.Outsider);
+    public static bool SeesCaseNames(this Persona persona) =>
+        persona is Persona.Administrator or Persona.Chair or Persona.PanelMember or Persona.VictimSafetyMember or Persona.CaseManager;
+
+    /// <summary>Before circulation only chairs and administrators see a meeting's cases.</summary>
+    public static bool SeesCaseNames(this Persona persona, MeetingState state) =>
+        state == MeetingState.Draft ? persona is Persona.Administrator or Persona.Chair : persona.SeesCaseNames();
 }

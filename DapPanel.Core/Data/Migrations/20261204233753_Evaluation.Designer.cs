@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261204205520_Evaluation")]
+    [Migration("20261204233753_Evaluation")]
     partial class Evaluation
     {
         /// <inheritdoc />
@@ -88,6 +88,36 @@ namespace DapPanel.Core.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Data.SignInSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Agency", b =>
@@ -335,6 +365,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -442,6 +475,10 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ViewKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
@@ -453,6 +490,10 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("MeetingId", "At");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("UserId", "ViewKey")
+                        .IsUnique()
+                        .HasFilter("\"ViewKey\" IS NOT NULL");
 
                     b.ToTable("AuditEvents");
                 });
@@ -898,6 +939,10 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("TEXT");
