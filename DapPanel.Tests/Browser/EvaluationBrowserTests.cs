@@ -9,6 +9,7 @@ namespace DapPanel.Tests.Browser;
 /// screenshots for a person to look at, and axe on each.
 /// </summary>
 [Collection(DemoServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class EvaluationBrowserTests(TestServer server)
 {
     /// <summary>The page's circuit is connected (its buttons work); a shared, loaded machine may take a while.</summary>
