@@ -24,13 +24,15 @@ static class EvaluationReader
         }).ToListAsync(cancellationToken);
         // The cases' ids as a list: the queries below take it as one parameter instead of repeating the panel's subquery.
         var caseIds = rows.Select(r => r.Id).ToList();
+        // The Severity of Abuse Grid is compared for cases closed in the period only.
+        var closedIds = rows.Where(r => r.ClosedOn >= from && r.ClosedOn <= to).Select(r => r.Id).ToHashSet();
         var victims = (await db.VictimSurvivors.AsNoTracking().Where(v => caseIds.Contains(v.CaseId))
                 .Select(v => new { v.CaseId, v.Id, v.DateOfBirth, v.Sex, v.Ethnicity }).ToListAsync(cancellationToken))
             .ToLookup(v => v.CaseId, v => new EvaluationVictim(v.Id, v.DateOfBirth, v.Sex, v.Ethnicity));
 
         var intakes = await db.CaseIntakes.AsNoTracking().Where(i => caseIds.Contains(i.CaseId))
             .Select(i => new { i.Id, i.CaseId, i.AssessedOn, i.Needs }).ToListAsync(cancellationToken);
-        var intakeIds = intakes.Select(i => i.Id).ToList();
+        var intakeIds = intakes.Where(i => closedIds.Contains(i.CaseId)).Select(i => i.Id).ToList();
         var intakeSeverities = (await db.IntakeSeverities.AsNoTracking()
                 .Where(s => intakeIds.Contains(s.CaseIntakeId))
                 .Select(s => new { s.CaseIntakeId, s.VictimSurvivorId, s.AbuseType, s.Severity }).ToListAsync(cancellationToken))
@@ -46,17 +48,26 @@ static class EvaluationReader
             x.Update.Id, x.Update.CaseId, x.StartsAt, x.Update.WorkStatus, x.Update.Engagement, x.Update.BehaviourChangeSessions,
             x.Update.Needs,
         }).ToListAsync(cancellationToken);
-        var updateIds = updates.Select(u => u.Id).ToList();
-        var interventions = (await db.Interventions.AsNoTracking().Where(i => updateIds.Contains(i.ReviewUpdateId))
-                .Select(i => new { i.ReviewUpdateId, i.Kind, i.AgencyId }).ToListAsync(cancellationToken))
+        // Interventions count only in updates for meetings in the period: reading no more than that (and the grids of
+        // closed cases only) keeps a short period quick however long the panel's history.
+        var start = PanelTime.At(from, TimeOnly.MinValue);
+        var interventions = (await db.Interventions.AsNoTracking()
+                .Join(updateQuery.Where(x => x.StartsAt >= start), i => i.ReviewUpdateId, x => x.Update.Id,
+                    (i, x) => new { i.ReviewUpdateId, i.Kind, i.AgencyId })
+                .ToListAsync(cancellationToken))
             .ToLookup(i => i.ReviewUpdateId, i => new EvaluationIntervention(i.Kind, i.AgencyId));
-        var severities = (await db.SeverityRatings.AsNoTracking().Where(s => updateIds.Contains(s.ReviewUpdateId))
-                .Select(s => new { s.ReviewUpdateId, s.VictimSurvivorId, s.AbuseType, s.Severity }).ToListAsync(cancellationToken))
+        var closedList = closedIds.ToList();
+        var severities = (await db.SeverityRatings.AsNoTracking()
+                .Join(db.ReviewUpdates.Where(u => closedList.Contains(u.CaseId)), s => s.ReviewUpdateId, u => u.Id,
+                    (s, u) => new { s.ReviewUpdateId, s.VictimSurvivorId, s.AbuseType, s.Severity })
+                .ToListAsync(cancellationToken))
             .ToLookup(s => s.ReviewUpdateId, s => new EvaluationSeverity(s.VictimSurvivorId, s.AbuseType, s.Severity));
         var updatesByCase = updates.ToLookup(u => u.CaseId, u => new EvaluationUpdate(PanelTime.LocalDate(u.StartsAt), u.WorkStatus,
             u.Engagement, u.BehaviourChangeSessions, u.Needs, interventions[u.Id].ToList(), severities[u.Id].ToList()));
 
-        var research = (await db.AgencyResearch.AsNoTracking().Where(r => caseIds.Contains(r.CaseId))
+        // Research answers make the footprint of the cases accepted in the period only.
+        var acceptedIds = rows.Where(r => r.AcceptedOn >= from).Select(r => r.Id).ToList();
+        var research = (await db.AgencyResearch.AsNoTracking().Where(r => acceptedIds.Contains(r.CaseId))
                 .Join(db.Meetings, r => r.MeetingId, m => m.Id, (r, m) => new { r.CaseId, m.StartsAt, r.AgencyId, r.Answer })
                 .Where(r => r.StartsAt < end).ToListAsync(cancellationToken))
             .ToLookup(r => r.CaseId, r => new EvaluationResearch(PanelTime.LocalDate(r.StartsAt), r.AgencyId, r.Answer));

@@ -2,7 +2,11 @@ using DapPanel.Core.Domain;
 
 namespace DapPanel.Core.Evaluation;
 
-/// <summary>What the evaluation is worked out from: one panel's cases with what was recorded about them.</summary>
+/// <summary>
+/// What the evaluation is worked out from: one panel's cases open in the period with what the figures read of them
+/// (the reader leaves out interventions of updates before the period, grids of cases not closed in it and research
+/// answers of cases not accepted in it, which no figure uses).
+/// </summary>
 public sealed record EvaluationRecords(
     IReadOnlyList<EvaluationCase> Cases, IReadOnlyDictionary<Guid, string> AgencyNames,
     IReadOnlyDictionary<Guid, string> CaseManagerNames, IReadOnlyDictionary<EthnicGroup, decimal> AreaProfile);
