@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project bench/DapPanel.Bench.Evaluation [-- --postgres] [--years 5]
-// Five years of one panel at the demo's scale (EvaluationHistory: about 85 perpetrators and 400 interventions a year),
+// Five years of one panel at the demo's scale (EvaluationHistory: about 85 perpetrators and 530 interventions a year),
 // then the whole evaluation for five years and for one (and where its time goes), the PDF report and the workbook. Each
 // line gives wall-clock percentiles and this process's CPU time per run (SQLite runs in the process; PostgreSQL's
 // server does not count). --postgres runs on a fresh database of
