@@ -108,6 +108,38 @@ public class EvaluationBrowserTests(TestServer server)
 
         await provider.SetViewportSizeAsync(1366, 900);
         await axe.LookAsync(provider, "intake-1366");
+        await provider.SetViewportSizeAsync(1920, 1080);
+        await axe.LookAsync(provider, "intake-1920");
+        await provider.GotoAsync(server.BaseUrl + "/intake");
+        await provider.Locator("tr.intake-row").First.WaitForAsync();
+        await axe.LookAsync(provider, "intake-list-1920");
+        await provider.SetViewportSizeAsync(1366, 900);
+        await axe.LookAsync(provider, "intake-list-1366");
+        axe.AssertNone();
+    }
+
+    [Fact]
+    public async Task An_administrator_reads_the_area_profile_the_evaluation_compares_with_at_every_width()
+    {
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var axe = new AxeCheck();
+        var admin = await browser.NewPageAsync(390, 844);
+        await admin.SignInAsync(server.BaseUrl, "admin@dappanel.example", DemoLogins.Password);
+        await admin.WaitForSelectorAsync("text=Welcome");
+        await admin.GotoAsync(server.BaseUrl + "/evaluation/area-profile");
+        await Interactive(admin);
+        await admin.Locator("#save-area").WaitForAsync(new() { Timeout = 60_000 });
+
+        // The demo borough's Census 2021 profile adds up to the whole population.
+        Assert.Equal("Total: 100.0%", (await admin.GetByTestId("area-total").InnerTextAsync()).Trim());
+        Assert.Contains("Census 2021", await admin.Locator("#area-source").InputValueAsync());
+        await axe.LookAsync(admin, "area-profile-390");
+        Assert.True(await admin.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
+            "At 390 wide the page itself scrolls sideways");
+        await admin.SetViewportSizeAsync(1366, 900);
+        await axe.LookAsync(admin, "area-profile-1366");
+        await admin.SetViewportSizeAsync(1920, 1080);
+        await axe.LookAsync(admin, "area-profile-1920");
         axe.AssertNone();
     }
 }
