@@ -8,6 +8,8 @@ using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
 using DapPanel.Core.Security;
 using DapPanel.Core.Demo;
+using DapPanel.Core.Evaluation;
+using DapPanel.Core.Intake;
 using DapPanel.Core.Home;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Meetings;
@@ -65,6 +67,9 @@ public static class CoreServices
         // A host may put its own in first (a test counts the dashboard's queries through one).
         services.TryAddSingleton<IInsightQueries, InsightQueries>();
         services.AddSingleton<IAttendanceSummaries, AttendanceSummaries>();
+        services.AddSingleton<IEvaluationQueries, EvaluationQueries>();
+        services.AddSingleton<IIntakeService, IntakeService>();
+        services.AddSingleton<IAreaProfileService, AreaProfileService>();
         services.AddSingleton<IPeopleAdministration, PeopleAdministration>();
         services.AddSingleton<IAgencyAdministration, AgencyAdministration>();
         services.AddScoped<DemoPanel>();

@@ -57,6 +57,7 @@ public static class DapPanelHost
         app.MapBenchmarkEndpoints();
         Features.Minutes.DocumentEndpoints.MapDocumentEndpoints(app);
         Features.Insight.InsightEndpoints.MapInsightEndpoints(app);
+        Features.Evaluation.EvaluationEndpoints.MapEvaluationEndpoints(app);
         Features.Audit.AuditLogEndpoints.MapAuditLogEndpoints(app);
         Features.Panels.PanelEndpoints.MapPanelEndpoints(app);
         Features.Import.ImportEndpoints.MapImportEndpoints(app);

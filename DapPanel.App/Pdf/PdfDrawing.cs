@@ -11,6 +11,8 @@ public enum PdfTag
     /// <summary>A header cell for its row (the label of a label and value pair).</summary>
     RowHeader,
     TD,
+    /// <summary>An illustration (a chart) with alternative text.</summary>
+    Figure,
 }
 
 public enum PdfDrawKind { Text, Line, Rectangle, Begin, End, NextPage }
@@ -36,6 +38,10 @@ public readonly record struct PdfDraw(
         new(PdfDrawKind.Rectangle, x, y, width, height, Colour: fill, Artifact: true);
 
     public static PdfDraw Begin(PdfTag tag) => new(PdfDrawKind.Begin, Tag: tag);
+
+    /// <summary>Opens a figure: its alternative text and the box it occupies on the page.</summary>
+    public static PdfDraw Figure(string altText, double x, double y, double width, double height) =>
+        new(PdfDrawKind.Begin, x, y, width, height, Text: altText, Tag: PdfTag.Figure);
     public static readonly PdfDraw End = new(PdfDrawKind.End);
     public static readonly PdfDraw NextPage = new(PdfDrawKind.NextPage);
 }

@@ -267,6 +267,36 @@ public sealed class PdfLayout : IDisposable
         }
     }
 
+    /// <summary>Starts a new page unless this much space is left, so a heading stays with the figure that follows it.</summary>
+    public PdfLayout KeepTogether(double height)
+    {
+        Lead(Math.Min(height, ContentBottom - ContentTop));
+        return this;
+    }
+
+    /// <summary>
+    /// A drawing (a chart) kept whole on one page, tagged as a figure with <paramref name="altText"/>. Its shapes are
+    /// in points from its top left; only rectangles, lines and text are drawn.
+    /// </summary>
+    public PdfLayout Drawing(double width, double height, string altText, IEnumerable<PdfDraw> shapes, double spaceAfter = 6)
+    {
+        Lead(Math.Min(height, ContentBottom - ContentTop));
+        var top = y;
+        draws.Add(PdfDraw.Figure(altText, MarginX, top, width, height));
+        foreach (var shape in shapes)
+        {
+            if (shape.Kind is not (PdfDrawKind.Text or PdfDrawKind.Line or PdfDrawKind.Rectangle))
+                throw new ArgumentException("A drawing holds text, lines and rectangles only.", nameof(shapes));
+            draws.Add(shape with { X = shape.X + MarginX, Y = shape.Y + top, Artifact = false });
+        }
+        draws.Add(PdfDraw.End);
+        y += height + spaceAfter;
+        return this;
+    }
+
+    /// <summary>How wide a run of text is in a style, in points.</summary>
+    public double TextWidth(string text, PdfStyle style) => type.Width(style, text);
+
     /// <summary>Lays out anything still waiting and writes the PDF: tagged (PDF/UA-1) unless asked otherwise.</summary>
     public byte[] Render(bool tagged = true)
     {

@@ -56,7 +56,7 @@ public static class PdfPainter
                     gfx.DrawRectangle(new XSolidBrush(draw.Colour), draw.X, draw.Y, draw.Width, draw.Height);
                     break;
                 case PdfDrawKind.Begin when structure is not null:
-                    Begin(structure, draw.Tag);
+                    Begin(structure, draw);
                     break;
                 case PdfDrawKind.End when structure is not null:
                     structure.End();
@@ -93,10 +93,14 @@ public static class PdfPainter
         return XGraphics.FromPdfPage(page);
     }
 
-    static void Begin(StructureBuilder structure, PdfTag tag)
+    static void Begin(StructureBuilder structure, PdfDraw draw)
     {
+        var tag = draw.Tag;
         switch (tag)
         {
+            case PdfTag.Figure:
+                structure.BeginElement(PdfIllustrationElementTag.Figure, draw.Text ?? "", new XRect(draw.X, draw.Y, draw.Width, draw.Height));
+                return;
             case PdfTag.Div: structure.BeginElement(PdfGroupingElementTag.Division); return;
             case PdfTag.Caption: structure.BeginElement(PdfGroupingElementTag.Caption); return;
         }

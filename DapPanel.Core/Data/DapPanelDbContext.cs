@@ -44,6 +44,9 @@ public class DapPanelDbContext : IdentityDbContext<DapPanelUser>, IDataProtectio
     public DbSet<AttendanceSummarySent> AttendanceSummariesSent => Set<AttendanceSummarySent>();
     public DbSet<InformationSharingAgreement> InformationSharingAgreements => Set<InformationSharingAgreement>();
     public DbSet<AgreementAcknowledgement> AgreementAcknowledgements => Set<AgreementAcknowledgement>();
+    public DbSet<CaseIntake> CaseIntakes => Set<CaseIntake>();
+    public DbSet<IntakeSeverity> IntakeSeverities => Set<IntakeSeverity>();
+    public DbSet<AreaPopulationShare> AreaPopulationShares => Set<AreaPopulationShare>();
     public DbSet<InsightMonthlyCount> InsightMonthlyCounts => Set<InsightMonthlyCount>();
     public DbSet<InsightMonth> InsightMonths => Set<InsightMonth>();
     public DbSet<InsightStaleMonth> InsightStaleMonths => Set<InsightStaleMonth>();

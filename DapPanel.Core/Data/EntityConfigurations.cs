@@ -11,6 +11,7 @@ sealed class PanelConfiguration : IEntityTypeConfiguration<Panel>
         panel.Property(p => p.Name).HasMaxLength(200);
         panel.Property(p => p.Area).HasMaxLength(200);
         panel.Property(p => p.ConfidentialityStatement).HasMaxLength(Panel.MaxStatementLength);
+        panel.Property(p => p.AreaPopulationSource).HasMaxLength(200);
         panel.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PanelId);
         panel.HasMany(p => p.Chairs).WithOne().HasForeignKey(c => c.PanelId);
     }
@@ -95,6 +96,8 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             p.Property(x => x.FullName).HasMaxLength(200).HasColumnName("PerpetratorName");
             p.Property(x => x.DateOfBirth).HasColumnName("PerpetratorDateOfBirth");
             p.Property(x => x.Aliases).HasColumnName("PerpetratorAliases");
+            p.Property(x => x.Sex).HasColumnName("PerpetratorSex");
+            p.Property(x => x.Ethnicity).HasColumnName("PerpetratorEthnicity");
         });
         @case.HasMany(c => c.VictimSurvivors).WithOne().HasForeignKey(v => v.CaseId);
         @case.HasIndex(c => c.Status);

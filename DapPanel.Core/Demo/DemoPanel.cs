@@ -113,8 +113,88 @@ public sealed class DemoPanel(
         // Every case of the demo is held by its one panel.
         foreach (var c in db.ChangeTracker.Entries<Case>()) c.Entity.PanelId = panel.Id;
 
+        SeedEvaluationRecords(db, panel, people, today);
         await db.SaveChangesAsync(cancellationToken);
+        await SeedHistoryAsync(panel, people, past[0].Date, cancellationToken);
         await SeedLoginsAsync(people);
+    }
+
+    /// <summary>Case managers of the case-management provider who have no sign-in of their own.</summary>
+    static readonly string[] CaseManagerNames = ["Bea Shearwater", "Cal Petrel", "Dee Puffin"];
+
+    /// <summary>
+    /// Two years of the panel before the six meetings above, at the evaluation's scale, so every evaluation figure has a
+    /// real shape (EvaluationHistory); saved in batches.
+    /// </summary>
+    async Task SeedHistoryAsync(Panel panel, Dictionary<string, Person> people, DateOnly firstRecent, CancellationToken cancellationToken)
+    {
+        var attendees = agencies.Values.Select(a => (a.Id, Person: people.Values.FirstOrDefault(p => p.AgencyId == a.Id)))
+            .Where(a => a.Person is not null).ToDictionary(a => a.Id, a => a.Person!.Id);
+        var history = new EvaluationHistory(panel, agencies, caseManagers, attendees, people["chair@dappanel.example"].Id,
+                people["drive@dappanel.example"].Id)
+            .Generate(firstRecent.AddDays(-panel.CadenceDays * HistoryMeetings), firstRecent);
+        await history.SaveAsync(() => dbFactory.CreateDbContextAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Fortnightly meetings before the six above: with them, two years of the panel.</summary>
+    public const int HistoryMeetings = 46;
+
+    readonly List<Person> caseManagers = [];
+
+    /// <summary>
+    /// What the evaluation reads of the cases above: case managers, characteristics, ACEs and intake records, and the
+    /// borough's population by ethnic group (Census 2021). A random source of its own, so the cases above stay as they were.
+    /// </summary>
+    void SeedEvaluationRecords(DapPanelDbContext db, Panel panel, Dictionary<string, Person> people, DateOnly today)
+    {
+        var provider = agencies[AgencyKind.CaseManagementProvider];
+        caseManagers.Add(people["casemanager@dappanel.example"]);
+        foreach (var name in CaseManagerNames)
+        {
+            var person = new Person { FullName = name, JobTitle = "Case manager", AgencyId = provider.Id };
+            db.People.Add(person);
+            caseManagers.Add(person);
+        }
+        var details = new Random(1807);
+        Ethnicity[] ethnicities = [Ethnicity.WhiteBritish, Ethnicity.BlackCaribbean, Ethnicity.BlackAfrican, Ethnicity.AsianIndian,
+            Ethnicity.WhiteOther, Ethnicity.MixedWhiteAndBlackCaribbean, Ethnicity.NotKnown];
+        foreach (var c in db.Cases.Local.Where(c => c.AcceptedOn is not null).ToList())
+        {
+            c.Perpetrator.Sex = Sex.Male;
+            c.Perpetrator.Ethnicity = ethnicities[details.Next(ethnicities.Length)];
+            c.CaseManagerPersonId = caseManagers[details.Next(caseManagers.Count)].Id;
+            c.AdverseChildhoodExperiences = details.Next(3) == 0 ? null : details.Next(4);
+            foreach (var victim in c.VictimSurvivors)
+            {
+                victim.Sex = Sex.Female;
+                victim.Ethnicity = ethnicities[details.Next(ethnicities.Length)];
+                victim.DateOfBirth = new DateOnly(1975 + details.Next(25), 1 + details.Next(12), 1 + details.Next(28));
+            }
+            var assessed = c.AcceptedOn!.Value.AddDays(7) is var week && week < today ? week : today;
+            var intake = new CaseIntake
+            {
+                CaseId = c.Id, AssessedOn = assessed, WrittenByPersonId = caseManagers[0].Id,
+                WrittenAt = PanelTime.At(assessed, new TimeOnly(8, 0)),
+                Needs = new NeedsRatings
+                {
+                    ChildrenFamiliesAndParenting = NeedLevel.High, SubstanceMisuseDrugs = (NeedLevel)details.Next(5),
+                    SubstanceMisuseAlcohol = (NeedLevel)details.Next(5), MentalHealthAndWellbeing = (NeedLevel)details.Next(5),
+                    Housing = (NeedLevel)details.Next(5), BehaviourAndAttitudes = NeedLevel.High,
+                },
+            };
+            foreach (var victim in c.VictimSurvivors)
+            foreach (var type in Enum.GetValues<AbuseType>())
+                intake.Severities.Add(new IntakeSeverity
+                {
+                    CaseIntakeId = intake.Id, VictimSurvivorId = victim.Id, AbuseType = type,
+                    Severity = type == AbuseType.Sexual ? AbuseSeverity.Unknown : (AbuseSeverity)details.Next(4),
+                });
+            db.CaseIntakes.Add(intake);
+        }
+        panel.AreaPopulationSource = "Census 2021, ethnic group (TS021), London Borough of Croydon";
+        foreach (var (group, percent) in new[] { (EthnicGroup.Asian, 17.5m), (EthnicGroup.Black, 22.6m), (EthnicGroup.Mixed, 7.6m),
+                     (EthnicGroup.White, 48.4m), (EthnicGroup.Other, 3.9m) })
+            db.AreaPopulationShares.Add(new AreaPopulationShare { PanelId = panel.Id, Group = group, Percent = percent });
     }
 
     List<(Case Case, string Focus)> SeedReviewCases(DapPanelDbContext db, List<Meeting> past, Meeting upcoming,

@@ -23,6 +23,8 @@ public class Case : Entity
     public EngagementStatus Engagement { get; set; } = EngagementStatus.NotYetKnown;
     /// <summary>The case-management provider's case manager allocated to the case; null until one is.</summary>
     public Guid? CaseManagerPersonId { get; set; }
+    /// <summary>How many Adverse Childhood Experiences are recorded; null when none have been recorded (never "none").</summary>
+    public int? AdverseChildhoodExperiences { get; set; }
     public List<VictimSurvivor> VictimSurvivors { get; set; } = [];
     /// <summary>Set when the case was erased after its retention period: personal fields are gone, counts and dates stay.</summary>
     public DateOnly? ErasedOn { get; set; }
@@ -109,6 +111,7 @@ public class Case : Entity
             victim.FullName = $"Victim-survivor {number++}";
             victim.Address = null;
             victim.Contact = null;
+            victim.DateOfBirth = null;
         }
         ErasedOn = today;
     }
@@ -128,6 +131,8 @@ public class Perpetrator
     public required string FullName { get; set; }
     public DateOnly DateOfBirth { get; set; }
     public List<string> Aliases { get; set; } = [];
+    public Sex Sex { get; set; }
+    public Ethnicity Ethnicity { get; set; }
 }
 
 /// <summary>A victim-survivor of the case; address and contact are the most sensitive fields of all.</summary>
@@ -137,4 +142,7 @@ public class VictimSurvivor : Entity
     public required string FullName { get; set; }
     public string? Address { get; set; }
     public string? Contact { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public Sex Sex { get; set; }
+    public Ethnicity Ethnicity { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace DapPanel.Core.Domain;
 
 /// <summary>How each fixed value reads to a person, in one place.</summary>
-public static class Labels
+public static partial class Labels
 {
     public static string Label(this AgencyKind kind) => kind switch
     {

@@ -19,6 +19,8 @@ public class Panel : Entity
     public string ConfidentialityStatement { get; set; } = DefaultConfidentialityStatement;
     public List<PanelMembership> Members { get; set; } = [];
     public List<PanelChair> Chairs { get; set; } = [];
+    /// <summary>Where the area's population profile by ethnic group comes from (AreaPopulationShare), e.g. the census.</summary>
+    public string? AreaPopulationSource { get; set; }
 
     public bool IsArchived => ArchivedAt is not null;
 

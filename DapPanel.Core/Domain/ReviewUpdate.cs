@@ -11,6 +11,8 @@ public class ReviewUpdate : Entity
     public string? Notes { get; set; }
     public List<Intervention> Interventions { get; set; } = [];
     public List<SeverityRating> Severities { get; set; } = [];
+    /// <summary>The case's needs as the case manager rates them now; null on updates written before needs were recorded.</summary>
+    public NeedsRatings? Needs { get; set; }
     public Guid WrittenByPersonId { get; set; }
     public DateTimeOffset WrittenAt { get; set; }
 

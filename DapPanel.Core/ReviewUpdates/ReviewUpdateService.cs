@@ -32,7 +32,8 @@ public sealed class ReviewUpdateService(
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Panel).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
         await BasisAsync(db, actor, meetingId, cancellationToken);
-        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId && i.Kind == AgendaItemKind.Review)
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId
+                && (i.Kind == AgendaItemKind.Review || i.Kind == AgendaItemKind.ClosureProposal))
             .OrderBy(i => i.Order)
             .Select(i => new ReviewItemRow(i.Id, i.Order, i.Case!.Reference, i.Case.Perpetrator.FullName,
                 db.ReviewUpdates.Where(u => u.AgendaItemId == i.Id).Select(u => (DateTimeOffset?)u.WrittenAt).FirstOrDefault()))
@@ -55,6 +56,8 @@ public sealed class ReviewUpdateService(
             .ToListAsync(cancellationToken);
         var existing = await db.ReviewUpdates.AsNoTracking().Include(u => u.Interventions).Include(u => u.Severities)
             .SingleOrDefaultAsync(u => u.AgendaItemId == agendaItemId, cancellationToken);
+        // Needs start from the case's latest rating, so the case manager changes only what has changed.
+        var needs = existing?.Needs ?? await LatestNeedsAsync(db, item.CaseId, cancellationToken);
         var input = new ReviewUpdateInput
         {
             AgendaItemId = agendaItemId,
@@ -62,6 +65,7 @@ public sealed class ReviewUpdateService(
             Engagement = existing?.Engagement ?? (item.Case!.Engagement == EngagementStatus.NotYetKnown ? null : item.Case.Engagement),
             BehaviourChangeSessions = existing?.BehaviourChangeSessions ?? 0,
             Notes = existing?.Notes,
+            Needs = needs?.Copy() ?? NeedsRatings.AllNotKnown(),
             Interventions = existing?.Interventions.Select(i => new InterventionInput { Kind = i.Kind, AgencyId = i.AgencyId }).ToList() ?? [],
             Severities = victims.SelectMany(v => Enum.GetValues<AbuseType>().Select(t => new SeverityInput
             {
@@ -83,7 +87,7 @@ public sealed class ReviewUpdateService(
         var item = await db.AgendaItems.Include(i => i.Case).Include(i => i.Meeting)
             .SingleOrDefaultAsync(i => i.Id == input.AgendaItemId, cancellationToken)
             ?? throw new NotFoundException("That agenda item does not exist.");
-        if (item.Kind != AgendaItemKind.Review) throw new DomainRuleException("Updates are written for review items only.");
+        if (!IsUpdated(item.Kind)) throw new DomainRuleException(NotUpdated);
         await needToKnow.MeetingBasisAsync(actor, item.Meeting!.PanelId, item.Meeting.Status, cancellationToken);
         if (!Editable(item.Meeting.Status))
             throw new DomainRuleException("The meeting has started: give the update in the room.");
@@ -104,6 +108,7 @@ public sealed class ReviewUpdateService(
         update.Engagement = input.Engagement!.Value;
         update.BehaviourChangeSessions = input.BehaviourChangeSessions;
         update.Notes = PlainText.IsBlank(input.Notes) ? null : input.Notes.Trim();
+        update.Needs = input.Needs.Copy();
         update.WrittenByPersonId = actor.PersonId;
         update.WrittenAt = clock.GetUtcNow();
         db.Interventions.RemoveRange(update.Interventions);
@@ -155,13 +160,25 @@ public sealed class ReviewUpdateService(
     static string VictimLabel(SharingBasis basis, string fullName, int index) =>
         basis.SeesVictimDetails ? fullName : $"Victim-survivor {index + 1} (name withheld)";
 
+    /// <summary>Reviews, and closure proposals: the update before closure holds the exit Severity of Abuse Grid.</summary>
+    static bool IsUpdated(AgendaItemKind kind) => kind is AgendaItemKind.Review or AgendaItemKind.ClosureProposal;
+
+    const string NotUpdated = "Updates are written for review items and closure proposals only.";
+
+    /// <summary>The case's most recent needs rating: its latest update's, or else its intake record's.</summary>
+    static async Task<NeedsRatings?> LatestNeedsAsync(DapPanelDbContext db, Guid caseId, CancellationToken cancellationToken) =>
+        (await db.ReviewUpdates.AsNoTracking().Where(u => u.CaseId == caseId && u.Needs != null)
+            .Join(db.AgendaItems, u => u.AgendaItemId, i => i.Id, (u, i) => new { u.Needs, i.Meeting!.StartsAt })
+            .ToListAsync(cancellationToken)).MaxBy(x => x.StartsAt)?.Needs
+        ?? await db.CaseIntakes.AsNoTracking().Where(i => i.CaseId == caseId).Select(i => i.Needs).FirstOrDefaultAsync(cancellationToken);
+
     static bool Editable(MeetingStatus status) => status is MeetingStatus.Circulated;
 
     static async Task<AgendaItem> ItemAsync(DapPanelDbContext db, Guid agendaItemId, CancellationToken cancellationToken)
     {
         var item = await db.AgendaItems.AsNoTracking().Include(i => i.Case).SingleOrDefaultAsync(i => i.Id == agendaItemId, cancellationToken)
             ?? throw new NotFoundException("That agenda item does not exist.");
-        if (item.Kind != AgendaItemKind.Review) throw new DomainRuleException("Updates are written for review items only.");
+        if (!IsUpdated(item.Kind)) throw new DomainRuleException(NotUpdated);
         return item;
     }
 

@@ -33,6 +33,7 @@ public sealed class ReviewUpdateInput
     public string? Notes { get; set; }
     public List<InterventionInput> Interventions { get; set; } = [];
     public List<SeverityInput> Severities { get; set; } = [];
+    public NeedsRatings Needs { get; set; } = new();
 
     public const int MaxInterventions = 50;
 
@@ -48,6 +49,7 @@ public sealed class ReviewUpdateInput
         if (Interventions.Count > MaxInterventions) problems.Add($"At most {MaxInterventions} interventions on one update.");
         if (Interventions.Any(i => i.Kind is null || i.AgencyId is null || i.AgencyId == Guid.Empty))
             problems.Add("Each intervention needs its kind and the agency it was delivered with.");
+        if (Enum.GetValues<NeedArea>().Any(a => !Enum.IsDefined(Needs[a]))) problems.Add("Rate every area of need from the list.");
         var complete = victimIds.All(v => Enum.GetValues<AbuseType>()
             .All(t => Severities.Count(s => s.VictimSurvivorId == v && s.AbuseType == t) == 1));
         if (!complete || Severities.Any(s => !victimIds.Contains(s.VictimSurvivorId)))

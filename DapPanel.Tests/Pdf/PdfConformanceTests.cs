@@ -1,5 +1,9 @@
 using System.Net;
+using DapPanel.App.Components.Shared;
+using DapPanel.App.Features.Evaluation;
 using DapPanel.App.Features.Minutes;
+using DapPanel.Core.Evaluation;
+using DapPanel.Core.Insight;
 using DapPanel.App.Pdf;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Minutes;
@@ -19,7 +23,8 @@ namespace DapPanel.Tests.Pdf;
 public class PdfConformanceTests(TestServer server)
 {
     /// <summary>The document endpoints this class covers; a new one fails <see cref="Every_pdf_endpoint_is_checked_here"/> until added.</summary>
-    static readonly string[] Covered = ["/meetings/{id:guid}/minutes.pdf", "/meetings/{id:guid}/actions.pdf", "/meetings/{id:guid}/case-list.pdf"];
+    static readonly string[] Covered =
+        ["/meetings/{id:guid}/minutes.pdf", "/meetings/{id:guid}/actions.pdf", "/meetings/{id:guid}/case-list.pdf", "/evaluation/report.pdf"];
 
     [Fact]
     public void Every_pdf_endpoint_is_checked_here()
@@ -110,6 +115,33 @@ public class PdfConformanceTests(TestServer server)
         var table = root.All().First(n => n.Type == "Table");
         Assert.Equal(["#", "Case", "Perpetrator", "Victim-survivors and CYP", "Focus"],
             table.Children[0].Children[0].Children.Select(th => th.Text));
+    }
+
+    [Fact]
+    public async Task The_evaluation_report_with_each_chart_a_figure_described_in_words()
+    {
+        var panelId = await server.ReadAsync(db => db.Panels.Select(p => p.Id).SingleAsync());
+        var today = PanelTime.Today(TimeProvider.System);
+        var period = new InsightPeriod(panelId, today.AddYears(-2).AddDays(1), today);
+        using var manager = await server.SignedInClientAsync("manager@dappanel.example");
+
+        var pdf = await DownloadAsync(manager, $"/evaluation/report.pdf?panel={panelId}&from={period.From:yyyy-MM-dd}&to={period.To:yyyy-MM-dd}");
+
+        PdfChecks.AssertValid(pdf);
+        var british = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        var root = PdfChecks.AssertAccessible(pdf,
+            $"Panel evaluation: Croydon DAPP, {period.From.ToString("d MMMM yyyy", british)} to {period.To.ToString("d MMMM yyyy", british)}");
+        var report = await server.Services.GetRequiredService<IEvaluationQueries>()
+            .ExportAsync(await server.DemoAsync("manager@dappanel.example", Role.Manager), period, new EvaluationExport(EvaluationExportFormat.Report));
+        Assert.Equal(["Contents", .. report.Figures.Select((f, i) => $"{i + 1}. {f.Title}")],
+            root.Headings().Where(h => h.Type == "H2").Select(h => h.Text));
+        // A table wider than the page is printed in parts of at most six columns beside its labels.
+        Assert.Equal(report.Tables.Sum(t => (t.Headings.Count - 1 + EvaluationReportPdf.MaxColumns - 1) / EvaluationReportPdf.MaxColumns),
+            root.All().Count(n => n.Type == "Table" && n.Children.Any(c => c.Type == "THead")));
+        var charts = report.Figures.Where(f => f.Chart is not null).Select(f => new ChartLayout(f.Chart!).Description).ToList();
+        Assert.NotEmpty(charts);
+        Assert.Equal(charts.Count, root.All().Count(n => n.Type == "Figure"));
+        Assert.Equal(charts, PdfChecks.FigureAltTexts(pdf));
     }
 
     [Fact]

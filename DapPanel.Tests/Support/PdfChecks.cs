@@ -37,6 +37,21 @@ public static class PdfChecks
             ? text.Data : null;
     }
 
+    /// <summary>The alternative text of every Figure structure element, in the order qpdf lists their objects.</summary>
+    public static List<string> FigureAltTexts(byte[] pdf)
+    {
+        var (exit, output) = Run("qpdf", "--json=2", pdf);
+        Assert.True(exit == 0, $"qpdf --json exited {exit}:\n{output}");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("qpdf")[1].EnumerateObject().Where(o => o.Name.StartsWith("obj:", StringComparison.Ordinal))
+            .Select(o => (Id: int.Parse(o.Name.Split(':', ' ')[1]), Value: o.Value.TryGetProperty("value", out var v) ? v : default))
+            .Where(o => o.Value.ValueKind == System.Text.Json.JsonValueKind.Object
+                && o.Value.TryGetProperty("/S", out var s) && s.GetString() == "/Figure")
+            .OrderBy(o => o.Id)
+            .Select(o => o.Value.TryGetProperty("/Alt", out var alt) ? alt.GetString()![2..] : "")
+            .ToList();
+    }
+
     /// <summary>The structure tree as poppler reads it (pdfinfo -struct-text).</summary>
     public static PdfStructureNode Structure(byte[] pdf)
     {

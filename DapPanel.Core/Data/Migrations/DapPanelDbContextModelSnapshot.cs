@@ -325,6 +325,34 @@ namespace DapPanel.Core.Data.Migrations
                     b.ToTable("AgreementAcknowledgements");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AreaPopulationShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("AreaPopulationShares");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -500,6 +528,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AdverseChildhoodExperiences")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("CaseManagerPersonId")
                         .HasColumnType("TEXT");
 
@@ -562,6 +593,8 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseManagerPersonId");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -570,6 +603,36 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasIndex("PanelId", "Status");
 
                     b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.CaseIntake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WrittenByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("CaseIntakes");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.CaseLink", b =>
@@ -732,6 +795,38 @@ namespace DapPanel.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("InformationSharingAgreements");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.IntakeSeverity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AbuseType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseIntakeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VictimSurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VictimSurvivorId");
+
+                    b.HasIndex("CaseIntakeId", "VictimSurvivorId", "AbuseType")
+                        .IsUnique();
+
+                    b.ToTable("IntakeSeverities");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Intervention", b =>
@@ -1041,6 +1136,10 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<string>("Area")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaPopulationSource")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1400,10 +1499,19 @@ namespace DapPanel.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ethnicity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1692,6 +1800,15 @@ namespace DapPanel.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AreaPopulationShare", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.HasOne("DapPanel.Core.Domain.Agency", "Agency")
@@ -1746,11 +1863,19 @@ namespace DapPanel.Core.Data.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PerpetratorDateOfBirth");
 
+                            b1.Property<int>("Ethnicity")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PerpetratorEthnicity");
+
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PerpetratorName");
+
+                            b1.Property<int>("Sex")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PerpetratorSex");
 
                             b1.HasKey("CaseId");
 
@@ -1761,6 +1886,71 @@ namespace DapPanel.Core.Data.Migrations
                         });
 
                     b.Navigation("Perpetrator")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.CaseIntake", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Case", null)
+                        .WithOne()
+                        .HasForeignKey("DapPanel.Core.Domain.CaseIntake", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("DapPanel.Core.Domain.NeedsRatings", "Needs", b1 =>
+                        {
+                            b1.Property<Guid>("CaseIntakeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("BehaviourAndAttitudes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedBehaviourAndAttitudes");
+
+                            b1.Property<int>("BenefitsDebtAndFinances")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedBenefitsDebtAndFinances");
+
+                            b1.Property<int>("ChildrenFamiliesAndParenting")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedChildrenFamiliesAndParenting");
+
+                            b1.Property<int>("EducationEmploymentAndTraining")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedEducationEmploymentAndTraining");
+
+                            b1.Property<int>("Housing")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedHousing");
+
+                            b1.Property<int>("MentalHealthAndWellbeing")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedMentalHealthAndWellbeing");
+
+                            b1.Property<int>("PhysicalHealth")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedPhysicalHealth");
+
+                            b1.Property<int>("SocialisationAndCommunity")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedSocialisationAndCommunity");
+
+                            b1.Property<int>("SubstanceMisuseAlcohol")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedSubstanceMisuseAlcohol");
+
+                            b1.Property<int>("SubstanceMisuseDrugs")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedSubstanceMisuseDrugs");
+
+                            b1.HasKey("CaseIntakeId");
+
+                            b1.ToTable("CaseIntakes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseIntakeId");
+                        });
+
+                    b.Navigation("Needs")
                         .IsRequired();
                 });
 
@@ -1810,6 +2000,21 @@ namespace DapPanel.Core.Data.Migrations
                     b.HasOne("DapPanel.Core.Domain.Panel", null)
                         .WithMany()
                         .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.IntakeSeverity", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.CaseIntake", null)
+                        .WithMany("Severities")
+                        .HasForeignKey("CaseIntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.VictimSurvivor", null)
+                        .WithMany()
+                        .HasForeignKey("VictimSurvivorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2027,6 +2232,61 @@ namespace DapPanel.Core.Data.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("DapPanel.Core.Domain.NeedsRatings", "Needs", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewUpdateId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("BehaviourAndAttitudes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedBehaviourAndAttitudes");
+
+                            b1.Property<int>("BenefitsDebtAndFinances")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedBenefitsDebtAndFinances");
+
+                            b1.Property<int>("ChildrenFamiliesAndParenting")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedChildrenFamiliesAndParenting");
+
+                            b1.Property<int>("EducationEmploymentAndTraining")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedEducationEmploymentAndTraining");
+
+                            b1.Property<int>("Housing")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedHousing");
+
+                            b1.Property<int>("MentalHealthAndWellbeing")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedMentalHealthAndWellbeing");
+
+                            b1.Property<int>("PhysicalHealth")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedPhysicalHealth");
+
+                            b1.Property<int>("SocialisationAndCommunity")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedSocialisationAndCommunity");
+
+                            b1.Property<int>("SubstanceMisuseAlcohol")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedSubstanceMisuseAlcohol");
+
+                            b1.Property<int>("SubstanceMisuseDrugs")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NeedSubstanceMisuseDrugs");
+
+                            b1.HasKey("ReviewUpdateId");
+
+                            b1.ToTable("ReviewUpdates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewUpdateId");
+                        });
+
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.SeverityRating", b =>
@@ -2135,6 +2395,11 @@ namespace DapPanel.Core.Data.Migrations
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
                     b.Navigation("VictimSurvivors");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.CaseIntake", b =>
+                {
+                    b.Navigation("Severities");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Meeting", b =>

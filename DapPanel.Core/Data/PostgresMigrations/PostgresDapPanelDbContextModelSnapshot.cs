@@ -331,6 +331,34 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.ToTable("AgreementAcknowledgements");
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AreaPopulationShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PanelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelId", "Group")
+                        .IsUnique();
+
+                    b.ToTable("AreaPopulationShares");
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -510,6 +538,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("AdverseChildhoodExperiences")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("CaseManagerPersonId")
                         .HasColumnType("uuid");
 
@@ -572,6 +603,8 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseManagerPersonId");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -580,6 +613,36 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.HasIndex("PanelId", "Status");
 
                     b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.CaseIntake", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WrittenByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("CaseIntakes");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.CaseLink", b =>
@@ -744,6 +807,38 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("InformationSharingAgreements");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.IntakeSeverity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AbuseType")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CaseIntakeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VictimSurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VictimSurvivorId");
+
+                    b.HasIndex("CaseIntakeId", "VictimSurvivorId", "AbuseType")
+                        .IsUnique();
+
+                    b.ToTable("IntakeSeverities");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Intervention", b =>
@@ -1055,6 +1150,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<string>("Area")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AreaPopulationSource")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1414,10 +1513,19 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Ethnicity")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1712,6 +1820,15 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DapPanel.Core.Domain.AreaPopulationShare", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Panel", null)
+                        .WithMany()
+                        .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DapPanel.Core.Domain.Attendance", b =>
                 {
                     b.HasOne("DapPanel.Core.Domain.Agency", "Agency")
@@ -1766,11 +1883,19 @@ namespace DapPanel.Core.Data.PostgresMigrations
                                 .HasColumnType("date")
                                 .HasColumnName("PerpetratorDateOfBirth");
 
+                            b1.Property<int>("Ethnicity")
+                                .HasColumnType("integer")
+                                .HasColumnName("PerpetratorEthnicity");
+
                             b1.Property<string>("FullName")
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("PerpetratorName");
+
+                            b1.Property<int>("Sex")
+                                .HasColumnType("integer")
+                                .HasColumnName("PerpetratorSex");
 
                             b1.HasKey("CaseId");
 
@@ -1781,6 +1906,71 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         });
 
                     b.Navigation("Perpetrator")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.CaseIntake", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.Case", null)
+                        .WithOne()
+                        .HasForeignKey("DapPanel.Core.Domain.CaseIntake", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("DapPanel.Core.Domain.NeedsRatings", "Needs", b1 =>
+                        {
+                            b1.Property<Guid>("CaseIntakeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("BehaviourAndAttitudes")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedBehaviourAndAttitudes");
+
+                            b1.Property<int>("BenefitsDebtAndFinances")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedBenefitsDebtAndFinances");
+
+                            b1.Property<int>("ChildrenFamiliesAndParenting")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedChildrenFamiliesAndParenting");
+
+                            b1.Property<int>("EducationEmploymentAndTraining")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedEducationEmploymentAndTraining");
+
+                            b1.Property<int>("Housing")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedHousing");
+
+                            b1.Property<int>("MentalHealthAndWellbeing")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedMentalHealthAndWellbeing");
+
+                            b1.Property<int>("PhysicalHealth")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedPhysicalHealth");
+
+                            b1.Property<int>("SocialisationAndCommunity")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedSocialisationAndCommunity");
+
+                            b1.Property<int>("SubstanceMisuseAlcohol")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedSubstanceMisuseAlcohol");
+
+                            b1.Property<int>("SubstanceMisuseDrugs")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedSubstanceMisuseDrugs");
+
+                            b1.HasKey("CaseIntakeId");
+
+                            b1.ToTable("CaseIntakes");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseIntakeId");
+                        });
+
+                    b.Navigation("Needs")
                         .IsRequired();
                 });
 
@@ -1830,6 +2020,21 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.HasOne("DapPanel.Core.Domain.Panel", null)
                         .WithMany()
                         .HasForeignKey("PanelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.IntakeSeverity", b =>
+                {
+                    b.HasOne("DapPanel.Core.Domain.CaseIntake", null)
+                        .WithMany("Severities")
+                        .HasForeignKey("CaseIntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DapPanel.Core.Domain.VictimSurvivor", null)
+                        .WithMany()
+                        .HasForeignKey("VictimSurvivorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2047,6 +2252,61 @@ namespace DapPanel.Core.Data.PostgresMigrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("DapPanel.Core.Domain.NeedsRatings", "Needs", b1 =>
+                        {
+                            b1.Property<Guid>("ReviewUpdateId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("BehaviourAndAttitudes")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedBehaviourAndAttitudes");
+
+                            b1.Property<int>("BenefitsDebtAndFinances")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedBenefitsDebtAndFinances");
+
+                            b1.Property<int>("ChildrenFamiliesAndParenting")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedChildrenFamiliesAndParenting");
+
+                            b1.Property<int>("EducationEmploymentAndTraining")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedEducationEmploymentAndTraining");
+
+                            b1.Property<int>("Housing")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedHousing");
+
+                            b1.Property<int>("MentalHealthAndWellbeing")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedMentalHealthAndWellbeing");
+
+                            b1.Property<int>("PhysicalHealth")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedPhysicalHealth");
+
+                            b1.Property<int>("SocialisationAndCommunity")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedSocialisationAndCommunity");
+
+                            b1.Property<int>("SubstanceMisuseAlcohol")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedSubstanceMisuseAlcohol");
+
+                            b1.Property<int>("SubstanceMisuseDrugs")
+                                .HasColumnType("integer")
+                                .HasColumnName("NeedSubstanceMisuseDrugs");
+
+                            b1.HasKey("ReviewUpdateId");
+
+                            b1.ToTable("ReviewUpdates");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReviewUpdateId");
+                        });
+
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.SeverityRating", b =>
@@ -2155,6 +2415,11 @@ namespace DapPanel.Core.Data.PostgresMigrations
             modelBuilder.Entity("DapPanel.Core.Domain.Case", b =>
                 {
                     b.Navigation("VictimSurvivors");
+                });
+
+            modelBuilder.Entity("DapPanel.Core.Domain.CaseIntake", b =>
+                {
+                    b.Navigation("Severities");
                 });
 
             modelBuilder.Entity("DapPanel.Core.Domain.Meeting", b =>

@@ -40,7 +40,12 @@ public static partial class AccessRules
         ["/attendance/settings"] = [Administrator],
         ["/cases"] = [Administrator, Chair],
         ["/cases/{CaseId:guid}"] = [Administrator, Chair],
+        // The matrix's case is a new referral: those let in are told it has no intake until the panel accepts it.
+        ["/cases/{CaseId:guid}/intake"] = [Administrator, Chair, CaseManager],
+        ["/intake"] = [Administrator, Chair, CaseManager],
         ["/insight"] = [Manager, Chair, Administrator],
+        ["/evaluation"] = [Manager, Chair, Administrator],
+        ["/evaluation/area-profile"] = [Administrator],
         // Everyone signed in has a meetings list; an outsider's is empty (checked by the leak rule).
         ["/meetings"] = SignedIn,
         ["/meetings/new"] = [Administrator],
@@ -82,6 +87,12 @@ public static partial class AccessRules
         new("GET /import/templates/{name}", "/import/templates/caseload.csv", [Administrator]),
         new("GET /audit.csv", "/audit.csv?from=2026-01-01&to=2026-12-31", [Administrator, Manager]),
         new("GET /insight/{table}.csv", "/insight/attendance.csv?panel={panel}&from=2026-01-01&to=2026-11-30",
+            [Manager, Chair, Administrator]),
+        new("GET /evaluation/tables/{table}.csv", "/evaluation/tables/cohort.csv?panel={panel}&from=2020-01-01&to=2029-12-31",
+            [Manager, Chair, Administrator]),
+        new("GET /evaluation/workbook.xlsx", "/evaluation/workbook.xlsx?panel={panel}&from=2020-01-01&to=2029-12-31",
+            [Manager, Chair, Administrator]),
+        new("GET /evaluation/report.pdf", "/evaluation/report.pdf?panel={panel}&from=2020-01-01&to=2029-12-31",
             [Manager, Chair, Administrator]),
         new("GET /meetings/{id:guid}/minutes.pdf", "/meetings/{closed}/minutes.pdf", [Chair, Administrator]),
         // Without an agency, chairs and administrators get every agency's list and everyone else their own.
