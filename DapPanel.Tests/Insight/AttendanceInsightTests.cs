@@ -9,7 +9,9 @@ public class AttendanceInsightTests : IAsyncLifetime
 {
     SmallPanel small = default!;
 
-    static Actor As(Role role) => new("user-" + role, Guid.NewGuid(), Guid.NewGuid(), role.ToString(), new HashSet<Role> { role });
+    // Managers oversee their agency's panels and chairs the panels they chair: both are the small panel's here.
+    Actor As(Role role) => new("user-" + role, role == Role.Chair ? small.Chair.Id : Guid.NewGuid(), small.Police.Id, role.ToString(),
+        new HashSet<Role> { role });
 
     InsightQueries Queries => new(small.Database, new AuditLog(small.Database, TimeProvider.System));
 

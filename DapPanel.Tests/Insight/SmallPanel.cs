@@ -17,6 +17,8 @@ public sealed class SmallPanel : IAsyncDisposable
     public Agency MentalHealth { get; } = new() { Name = "Mental health", Kind = AgencyKind.MentalHealth, SeniorContactName = "Dr Fran Shrike", SeniorContactEmail = "shrike@nhs.example" };
     public Agency Health { get; } = new() { Name = "Health", Kind = AgencyKind.Health };
     public List<Meeting> Meetings { get; } = [];
+    /// <summary>Sam Reed of the police chairs the panel: chairs see the figures of the panels they chair.</summary>
+    public Person Chair { get; private set; } = default!;
     public static readonly DateOnly[] Dates = [new(2026, 1, 6), new(2026, 1, 20), new(2026, 2, 3), new(2026, 2, 17)];
 
     public static async Task<SmallPanel> CreateAsync()
@@ -32,6 +34,8 @@ public sealed class SmallPanel : IAsyncDisposable
         db.Agencies.AddRange(Police, Housing, MentalHealth, Health);
         var people = new[] { Person("Alex Swift", Police), Person("Sam Reed", Police), Person("Jamie Starling", Housing), Person("Kim Curlew", MentalHealth) };
         db.People.AddRange(people);
+        Chair = people[1];
+        Panel.Chairs.Add(new PanelChair { PersonId = Chair.Id });
         Panel.Members.Add(new PanelMembership { AgencyId = Police.Id, IsCore = true, JoinedOn = new DateOnly(2025, 1, 1) });
         Panel.Members.Add(new PanelMembership { AgencyId = Housing.Id, IsCore = true, JoinedOn = new DateOnly(2026, 1, 15) });
         Panel.Members.Add(new PanelMembership { AgencyId = MentalHealth.Id, IsCore = true, JoinedOn = new DateOnly(2025, 1, 1) });

@@ -10,7 +10,9 @@ namespace DapPanel.Tests.Security;
 [Collection(DemoServerCollection.Name)]
 public class AnonymousAccessTests(TestServer server)
 {
-    static readonly string[] OpenToEveryone = ["/account/login", "/account/login-code", "/account/access-denied", "/not-found", "/error"];
+    // The one-time setup address is open: it creates the first administrator, and says so plainly when its token does not work.
+    static readonly string[] OpenToEveryone =
+        ["/account/login", "/account/login-code", "/account/access-denied", "/not-found", "/error", "/setup/first-administrator"];
 
     /// <summary>Every routable page in the app, found by reflection so a new page cannot escape the check.</summary>
     public static TheoryData<string> PageRoutes()
