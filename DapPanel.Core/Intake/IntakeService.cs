@@ -45,6 +45,8 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
                 db.CaseIntakes.Any(i => i.CaseId == c.Id),
                 c.Perpetrator.Ethnicity != Ethnicity.NotKnown && c.Perpetrator.Sex != Sex.NotKnown))
             .ToListAsync(cancellationToken);
+        // The list names each case's perpetrator: a disclosure, recorded once per page view.
+        await audit.RecordDisclosureAsync(actor, $"Opened the intake records ({rows.Count} accepted cases)", cancellationToken: cancellationToken);
         return new IntakeListView(CanWrite(actor, provider), rows);
     }
 
@@ -78,7 +80,7 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
                 Severity = intake?.Severities.FirstOrDefault(s => s.VictimSurvivorId == v.Id && s.AbuseType == t)?.Severity ?? AbuseSeverity.Unknown,
             })).ToList(),
         };
-        await audit.RecordAsync(actor, AuditAction.ViewedCaseDetail, $"Opened the intake record of {c.Reference} ({basis.Recorded})",
+        await audit.RecordDisclosureAsync(actor, $"Opened the intake record of {c.Reference} ({basis.Recorded})",
             caseId: c.Id, cancellationToken: cancellationToken);
         return new IntakeForm(c.Id, c.Reference, c.Perpetrator.FullName, acceptedOn, c.Perpetrator.DateOfBirth, CanWrite(actor, provider),
             managers, labels, input, writer, intake?.WrittenAt);
