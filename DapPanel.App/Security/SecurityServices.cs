@@ -1,4 +1,5 @@
 using DapPanel.Core.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +37,18 @@ public static class SecurityServices
             // Open pages sign themselves out at the idle time (idle-sign-out.js); the cookie lapses a minute
             // later whatever the browser does, and its sliding renewal needs requests, which keep-alive makes.
             cookie.ExpireTimeSpan = settings.IdleTimeout + TimeSpan.FromMinutes(1);
+            // A request from a session that has ended (signed out, or the person disabled or changed) is anonymous at
+            // once, not at the stamp's next check: the sign-in page it is sent to must not carry the old identity.
+            var checkStamp = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                await checkStamp(context);
+                if (context.Principal is not { Identity.IsAuthenticated: true } principal) return;
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidity>();
+                if (await sessions.IsCurrentRecentlyAsync(principal, context.HttpContext.RequestAborted)) return;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            };
         });
         // The cookie carries a session key; the sign-in itself stays on the server until signed out.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

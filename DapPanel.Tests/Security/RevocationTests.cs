@@ -37,7 +37,7 @@ public partial class RevocationTests(RevocationServer fixture)
 
         await People.SetActiveAsync(await AdministratorAsync(), personId, false, await VersionAsync(personId));
 
-        await page.WaitForURLAsync("**/account/login*", new() { Timeout = (float)Within.TotalMilliseconds });
+        await page.WaitForURLAsync("**/account/login*", new() { Timeout = (float)Within.TotalMilliseconds, WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button[type=submit]");
@@ -77,7 +77,7 @@ public partial class RevocationTests(RevocationServer fixture)
             new PersonAccessInput { FullName = "Demoted Person", AgencyId = await Server.AgencyIdAsync(AgencyKind.Probation), Roles = [Role.Manager] },
             await VersionAsync(personId));
 
-        await page.WaitForURLAsync("**/account/login*", new() { Timeout = (float)Within.TotalMilliseconds });
+        await page.WaitForURLAsync("**/account/login*", new() { Timeout = (float)Within.TotalMilliseconds, WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button[type=submit]");

@@ -1,4 +1,5 @@
 using System.Net;
+using DapPanel.Core.Administration;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Core.LiveMeeting;
@@ -6,6 +7,8 @@ using DapPanel.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace DapPanel.Tests.Security;
 
@@ -81,6 +84,28 @@ public class SessionEndTests(TestServer server)
     }
 
     [Fact]
+    public async Task A_demoted_administrators_next_request_is_anonymous_at_once_and_signing_in_again_works_first_time()
+    {
+        var (personId, email) = await server.AddAsync(Role.Administrator);
+        using var client = Client(await HttpSignIn.SignInAsync(server.BaseUrl, email, TestPeople.Password));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/people")).StatusCode);
+
+        await server.Services.GetRequiredService<IPeopleAdministration>().ChangeAccessAsync(
+            await TestPeople.AdministratorAsync(server), personId,
+            new PersonAccessInput { FullName = "Demoted Person", AgencyId = await server.AgencyIdAsync(AgencyKind.Probation), Roles = [Role.Manager] },
+            await TestPeople.VersionAsync(server, personId));
+
+        // The demo server re-checks stamps every 60 seconds; the old sign-in opens nothing even within that time.
+        AssertSentToSignIn(await client.GetAsync("/admin/people"));
+        var form = await client.GetStringAsync("/account/login");
+        Assert.DoesNotContain("class=\"sign-out\"", form);
+        var signedIn = await HttpSignIn.SignInAsync(server.BaseUrl, email, TestPeople.Password);
+        using var again = Client(signedIn);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/meetings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/admin/people")).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_in_one_tab_signs_out_the_others_open_pages()
     {
         await using var browser = await BrowserFixture.LaunchAsync();
@@ -92,8 +117,8 @@ public class SessionEndTests(TestServer server)
 
         await first.ClickAsync("button.sign-out");
 
-        await first.WaitForURLAsync("**/account/login*");
-        await second.WaitForURLAsync("**/account/login*", new() { Timeout = 10_000 });
+        await first.WaitForURLAsync("**/account/login*", new() { WaitUntil = WaitUntilState.Commit });
+        await second.WaitForURLAsync("**/account/login*", new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
     }
 
     [Fact]
@@ -107,7 +132,7 @@ public class SessionEndTests(TestServer server)
 
         await server.DisableAsync(personId);
 
-        await page.WaitForURLAsync("**/account/login*", new() { Timeout = 10_000 });
+        await page.WaitForURLAsync("**/account/login*", new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
     }
 
     static Task ClosedAsync(MeetingClient client)
