@@ -66,6 +66,7 @@ public static class CoreServices
         services.TryAddSingleton<IInsightQueries, InsightQueries>();
         services.AddSingleton<IAttendanceSummaries, AttendanceSummaries>();
         services.AddSingleton<IPeopleAdministration, PeopleAdministration>();
+        services.AddSingleton<IPanelContacts, PanelContacts>();
         services.AddSingleton<IAgencyAdministration, AgencyAdministration>();
         services.AddScoped<DemoPanel>();
         return services;
