@@ -38,12 +38,15 @@ public class BeforeThePanelTests
             await page.GotoInteractiveAsync(server.BaseUrl + "/meetings");
             await page.ClickAsync("#new-meeting");
             await page.WaitForSelectorAsync("#meeting-date");
-            await page.FillAsync("#meeting-date", PanelTime.Today(TimeProvider.System).AddDays(10).ToString("yyyy-MM-dd"));
+            // The demo panel meets on Tuesdays: a Wednesday about ten days ahead is free whatever today is.
+            var date = PanelTime.Today(TimeProvider.System).AddDays(10);
+            while (date.DayOfWeek != DayOfWeek.Wednesday) date = date.AddDays(1);
+            await page.FillAsync("#meeting-date", date.ToString("yyyy-MM-dd"));
             await page.FillAsync("#location", "Croydon Family Justice Centre, room 2");
             await page.FillAsync("#online-link", "https://meet.example/croydon-dapp");
             await page.ScreenshotAsync("meeting-new");
             await page.ClickAsync("#create-meeting");
-            await page.WaitForURLAsync("**/agenda");
+            await page.WaitForURLAsync("**/agenda", new() { WaitUntil = WaitUntilState.Commit });
             var meetingPath = new Uri(page.Url).AbsolutePath.Replace("/agenda", "");
 
             await page.ClickAsync($"button[aria-label='Add {referral.Reference} as new referral']");

@@ -16,6 +16,7 @@ namespace DapPanel.Tests.Browser;
 /// The live room in real browsers as a hurried panel uses it: forms open while the chair moves on, a decision half
 /// written on one case, typing while the network drops, reading ahead with apologies sent.
 /// </summary>
+[Trait("Category", "Browser")]
 [Collection(LiveServerCollection.Name)]
 public class LiveRoomTrustBrowserTests(TestServer server, ITestOutputHelper output)
 {

@@ -32,6 +32,13 @@ public partial class LiveMeetingPage
     Guid? chosenItemId;
     long retryVersion;
     bool retrying;
+    // The chair's attendance record as last read (for the quorum in the header), and whether it is open on a laptop.
+    DapPanel.Core.Attendance.MeetingAttendanceView? attendance;
+    bool peopleOpen;
+
+    string LayoutClass => room?.IsChair == true
+        ? "live-layout live-layout-chair" + (peopleOpen ? " people-open" : "")
+        : "live-layout live-layout-attendee";
 
     LiveItem? ShownItem => room is null ? null
         : following ? room.View.CurrentItem ?? room.View.Items.FirstOrDefault(i => i.Id == chosenItemId)
