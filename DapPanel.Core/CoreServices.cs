@@ -71,6 +71,7 @@ public static class CoreServices
         services.AddSingleton<IIntakeService, IntakeService>();
         services.AddSingleton<IAreaProfileService, AreaProfileService>();
         services.AddSingleton<IPeopleAdministration, PeopleAdministration>();
+        services.AddSingleton<IPanelContacts, PanelContacts>();
         services.AddSingleton<IAgencyAdministration, AgencyAdministration>();
         services.AddScoped<DemoPanel>();
         services.AddSingleton<DemoSignIns>();

@@ -60,6 +60,36 @@ public sealed class DemoPanel(
         "Toni Azalea", "Beth Camellia", "Sian Dahlia", "Karen Jasmine",
     ];
 
+    static readonly string[] NewReferralFocus =
+    [
+        "Eligibility. Police: offending history and current orders. Children's social care: are the children known?",
+        "Eligibility. Probation: is he under supervision? Housing: where is he living? IDVA: is the victim-survivor supported?",
+        "Eligibility and safety: is it safe for a case manager to make contact? Police: bail conditions. Mental health: known?",
+        "Eligibility. Recovery service: alcohol treatment history. Children's social care: is there a plan for the children?",
+    ];
+
+    static readonly string[] ReviewFocus =
+    [
+        "Progress since acceptance. Probation: licence compliance. Children's social care: plan status.",
+        "Engagement has dropped. Housing: current address? Police: any call-outs since the last panel?",
+        "First sessions done. Case manager: behaviour-change work so far. IDVA: how safe does the victim-survivor feel now?",
+        "New partner disclosed. Police: Clare's Law disclosure made? Children's social care: is a new assessment needed?",
+        "Court date next month. Police: evidence for the prosecution. IDVA: support for the victim-survivor at court.",
+    ];
+
+    /// <summary>What brought each case to the panel: varied, as real referrals are.</summary>
+    static readonly string[] Summaries =
+    [
+        "Repeat incidents of coercive and controlling behaviour, two call-outs in the last month; victim-survivor reports threats to take the children.",
+        "Stalking after separation: daily messages from new numbers, seen outside the victim-survivor's workplace twice this month.",
+        "Non-fatal strangling reported at MARAC; victim-survivor pregnant; he denies it and has moved back to his mother's address nearby.",
+        "Serial perpetrator: third partner to report violence in four years; new partner has two children under five.",
+        "Financial control and isolation: took the victim-survivor's bank cards and phone; alcohol use escalating since losing his job.",
+        "Breached a non-molestation order three times since the summer; threatened to burn the house down with the family inside.",
+        "Violence towards his adult daughter and her partner; mental health crisis team involved after threats of suicide.",
+        "Released on licence in the spring; previous partner now re-housed, and he has been asking mutual friends where she lives.",
+    ];
+
     readonly Random random = new(2026);
     readonly Dictionary<AgencyKind, Agency> agencies = [];
     int caseNumber = 30;
@@ -234,6 +264,7 @@ public sealed class DemoPanel(
                     review.Decision = NewDecision(review, DecisionOutcome.Review,
                         "Case manager has made first contact; bring back once the probation and housing updates are in.",
                         reviewMeeting, chairId);
+                    review.Decision.ReviewOn = upcomingDate;
                 }
             }
             else
@@ -246,9 +277,7 @@ public sealed class DemoPanel(
                 ? "Open 13 months: extend with a reason or close. Police: any new incidents? IDVA: victim-survivor's view."
                 : acceptedAt[i] == -1
                     ? "Closure candidate (open 5 months). Case manager and IDVA to say whether closure is agreed."
-                    : i % 2 == 0
-                        ? "Progress since acceptance. Probation: licence compliance. Children's social care: plan status."
-                        : "Engagement has dropped. Housing: current address? Police: any call-outs since the last panel?";
+                    : ReviewFocus[i % ReviewFocus.Length];
             result.Add((c, focus));
         }
         return result;
@@ -301,9 +330,7 @@ public sealed class DemoPanel(
             var c = NewCase(NewReferralNames[i], today.AddDays(-3 - 2 * i));
             c.ReferralSource = i % 3 == 1 ? ReferralSource.Marac : ReferralSource.Police;
             db.Cases.Add(c);
-            result.Add((c, i % 2 == 0
-                ? "Eligibility. Police: offending history and current orders. Children's social care: are the children known?"
-                : "Eligibility. Probation: is he under supervision? Housing: where is he living? IDVA: is the victim-survivor supported?"));
+            result.Add((c, NewReferralFocus[i % NewReferralFocus.Length]));
         }
         return result;
     }
@@ -350,8 +377,7 @@ public sealed class DemoPanel(
             RiskLevel = random.Next(5) == 0 ? RiskLevel.Medium : RiskLevel.High,
             IsSerialPerpetrator = random.Next(3) == 0,
             ChildrenCount = random.Next(4),
-            Summary = "Repeat incidents of coercive and controlling behaviour, two call-outs in the last month; "
-                + "victim-survivor reports threats to take the children.",
+            Summary = Summaries[caseNumber % Summaries.Length],
             OffendingHistory = "Previous convictions for assault by beating (2019) and breach of a non-molestation order (2022).",
         };
         for (var v = 0; v < victims; v++)
@@ -537,6 +563,8 @@ public sealed class DemoPanel(
             Location = "Family Justice Centre, meeting room 2", OnlineLink = "https://meet.example/croydon-dapp",
             Status = status,
             StartedAt = status == MeetingStatus.Closed ? startsAt : null,
+            // Past meetings had their case list sent a week ahead, as agencies asked.
+            CirculatedAt = status == MeetingStatus.Closed ? PanelTime.At(date.AddDays(-7), new TimeOnly(16, 30)) : null,
             ClosedAt = status == MeetingStatus.Closed ? startsAt.AddMinutes(118) : null,
         };
     }

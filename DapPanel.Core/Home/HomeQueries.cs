@@ -12,11 +12,14 @@ namespace DapPanel.Core.Home;
 public sealed record AgencyActionView(ActionView Action, string CaseReference, DateTimeOffset AgreedAt);
 
 /// <param name="PanelsAwaitingAgreement">
-/// Panels with open actions for the person's agency that stay hidden until the person acknowledges the panel's
-/// current information-sharing agreement.
+/// The person's panels whose current information-sharing agreement they have not acknowledged yet: their case
+/// information, and the agency's actions on them, stay hidden until they do.
 /// </param>
+/// <param name="UnfinalisedMinutes">For chairs: past meetings whose minutes are not final yet, oldest first.</param>
+/// <param name="WritesReviewUpdates">The person's agency is the case-management provider, who writes review updates.</param>
 public sealed record HomeView(string AgencyName, IReadOnlyList<MeetingSummary> NextMeetings,
-    IReadOnlyList<AgencyActionView> OpenActions, IReadOnlyList<Guid> PanelsAwaitingAgreement);
+    IReadOnlyList<AgencyActionView> OpenActions, IReadOnlyList<Guid> PanelsAwaitingAgreement,
+    IReadOnlyList<MeetingSummary> UnfinalisedMinutes, bool WritesReviewUpdates);
 
 public interface IHomeQueries
 {
@@ -34,9 +37,15 @@ public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, 
         var next = all.Where(m => m.Status != MeetingStatus.Closed && m.StartsAt.AddHours(6) >= now)
             .OrderBy(m => m.StartsAt).Take(3).ToList();
 
+        var unfinalised = actor.Is(Role.Chair)
+            ? all.Where(m => m.Status == MeetingStatus.Closed && m.Minutes != MinutesStatus.Final).OrderBy(m => m.StartsAt).ToList()
+            : [];
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var agencyName = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => a.Name)
-            .SingleOrDefaultAsync(cancellationToken) ?? "";
+        var agency = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => new { a.Name, a.Kind })
+            .SingleOrDefaultAsync(cancellationToken);
+        var agencyName = agency?.Name ?? "";
+        var writesReviewUpdates = actor.Is(Role.AgencyMember) && agency?.Kind == AgencyKind.CaseManagementProvider;
         var open = await db.Actions.AsNoTracking()
             .Where(a => a.OwnerAgencyId == actor.AgencyId && a.Status == ActionStatus.Open)
             .Join(db.AgendaItems, a => a.AgendaItemId, i => i.Id, (a, i) => new
@@ -48,9 +57,13 @@ public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, 
             .ToListAsync(cancellationToken);
 
         // An action names a case and what is being done about it: shown under the panel's agreement, as its case list is.
+        // A member who has not acknowledged a panel's agreement is asked to, whether or not it has actions for them.
+        var panels = actor.Is(Role.AgencyMember)
+            ? await db.VisiblePanelIds(actor).ToListAsync(cancellationToken)
+            : [];
         var shownPanels = new HashSet<Guid>();
         var awaiting = new List<Guid>();
-        foreach (var panelId in open.Select(a => a.PanelId).Distinct())
+        foreach (var panelId in panels.Union(open.Select(a => a.PanelId)).Distinct())
         {
             try
             {
@@ -71,6 +84,6 @@ public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, 
         if (shown.Count > 0)
             await audit.RecordDisclosureAsync(actor, $"Opened Home: {shown.Count} open actions of {agencyName}",
                 cancellationToken: cancellationToken);
-        return new HomeView(agencyName, next, shown, awaiting);
+        return new HomeView(agencyName, next, shown, awaiting, unfinalised, writesReviewUpdates);
     }
 }

@@ -21,7 +21,7 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var panels = db.VisiblePanelIds(actor);
-        var meetings = await Summaries(db.Meetings.Where(m => panels.Contains(m.PanelId) && (panelId == null || m.PanelId == panelId)))
+        var meetings = await Summaries(db, db.Meetings.Where(m => panels.Contains(m.PanelId) && (panelId == null || m.PanelId == panelId)))
             .ToListAsync(cancellationToken);
         return meetings.OrderByDescending(m => m.StartsAt).ToList();
     }
@@ -31,7 +31,7 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var panels = db.VisiblePanelIds(actor);
         var meetingQuery = db.Meetings.Where(m => m.Id == meetingId && panels.Contains(m.PanelId));
-        var summary = await Summaries(meetingQuery).SingleOrDefaultAsync(cancellationToken)
+        var summary = await Summaries(db, meetingQuery).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist or is not one of your panels'.");
         var panelId = await meetingQuery.Select(m => m.PanelId).SingleAsync(cancellationToken);
 
@@ -64,8 +64,10 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
         if (shown == AgendaShown.Cases)
             await audit.RecordDisclosureAsync(actor, $"Opened the meeting page ({agenda.Count} cases)", meetingId: meetingId,
                 cancellationToken: cancellationToken);
+        var writesReviewUpdates = actor.Is(Role.AgencyMember) && await db.Agencies.AnyAsync(
+            a => a.Id == actor.AgencyId && a.Kind == AgencyKind.CaseManagementProvider, cancellationToken);
         return new MeetingDetail(summary, agenda, attendance, chairs, shown == AgendaShown.Cases,
-            shown == AgendaShown.NotYetCirculated ? NeedToKnow.AgendaNotYetShared : null);
+            shown == AgendaShown.NotYetCirculated ? NeedToKnow.AgendaNotYetShared : null, writesReviewUpdates);
     }
 
     enum AgendaShown { Cases, Shape, NotYetCirculated }
@@ -89,10 +91,12 @@ public sealed class MeetingQueries(IDbContextFactory<DapPanelDbContext> dbFactor
         }
     }
 
-    static IQueryable<MeetingSummary> Summaries(IQueryable<Meeting> meetings) =>
+    static IQueryable<MeetingSummary> Summaries(DapPanelDbContext db, IQueryable<Meeting> meetings) =>
         meetings.Select(m => new MeetingSummary(m.Id, m.Panel!.Name, m.StartsAt, m.PlannedMinutes, m.Location,
             m.OnlineLink, m.Status,
             m.AgendaItems.Count(i => i.Kind == AgendaItemKind.NewReferral),
             m.AgendaItems.Count(i => i.Kind == AgendaItemKind.Review),
-            m.AgendaItems.Count(i => i.Kind == AgendaItemKind.ClosureProposal)));
+            m.AgendaItems.Count(i => i.Kind == AgendaItemKind.ClosureProposal),
+            db.MinutesVersions.Where(v => v.MeetingId == m.Id).OrderByDescending(v => v.Number)
+                .Select(v => (MinutesStatus?)v.Status).FirstOrDefault()));
 }

@@ -57,7 +57,11 @@ public class AdministrationBrowserTests(RevocationServer fixture)
         await row.Locator("text=Chair, Agency member").WaitForAsync();
 
         await row.GetByTestId("toggle-active").ClickAsync();
+        // Disabling asks first and says what it does; the administrator's own row offers no Disable at all.
+        await page.Locator(".mud-dialog", new() { HasText = "can no longer sign in" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable their sign-in" }).ClickAsync();
         await row.Locator("text=Disabled").WaitForAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=person-row][data-email='admin@dappanel.example'] [data-testid=toggle-active]").CountAsync());
 
         var audit = await Server.ReadAsync(db => db.AuditEvents.Where(e => e.Summary.Contains("Casey")).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal(3, audit.Count(e => e.Action == AuditAction.PermissionChanged));

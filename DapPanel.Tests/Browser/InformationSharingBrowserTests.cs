@@ -140,6 +140,9 @@ public class InformationSharingBrowserTests
             await admin.GetByRole(AriaRole.Button, new() { Name = "Share victim details with Housing Needs" }).ClickAsync();
             await admin.Locator("tr.victim-tier-agency[data-agency='Housing Needs']", new() { HasText = "Yes (panel's choice)" }).WaitForAsync();
             await admin.GetByTestId("publish-agreement").ClickAsync();
+            // Publishing asks first, and says every member must acknowledge again.
+            await admin.Locator(".mud-dialog", new() { HasText = "must read and acknowledge version 2" }).WaitForAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Publish version 2" }).ClickAsync();
             await admin.GetByTestId("agreement-version").Locator("text=Version 2").WaitForAsync();
 
             // Housing now sees victim details, once it has acknowledged version 2.

@@ -32,6 +32,21 @@ public class MeetingComponentsTests : BunitTest
     }
 
     [Fact]
+    public void An_agenda_before_the_meeting_has_no_empty_decision_column_and_numbers_sit_right()
+    {
+        var cut = Render<AgendaTable>(p => p
+            .Add(x => x.Agenda, [Item(1, 8, AgendaItemKind.NewReferral), Item(2, 6)])
+            .Add(x => x.MeetingMinutes, 120));
+
+        var headings = cut.FindAll("thead th").Select(th => th.TextContent).ToList();
+        Assert.DoesNotContain("Decision", headings);
+        Assert.Contains("Focus", headings);
+        Assert.All(cut.FindAll("tr.agenda-item"), row => Assert.Equal(6, row.QuerySelectorAll("td").Length));
+        Assert.Contains("num", cut.Find("thead th:nth-child(5)").ClassName);
+        Assert.NotNull(cut.Find("tr.agenda-item strong.nowrap"));
+    }
+
+    [Fact]
     public void The_agenda_warns_when_planned_minutes_overrun_the_meeting()
     {
         var cut = Render<AgendaTable>(p => p

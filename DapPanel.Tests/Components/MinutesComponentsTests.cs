@@ -181,5 +181,10 @@ public class MinutesComponentsTests : BunitTest
         Assert.DoesNotContain("Record", rows[1].TextContent);
         Assert.Contains("2 open, 1 overdue", cut.Markup);
         Assert.Contains("on this agenda", cut.Markup);
+
+        // One button per row; the outcome form opens only for the row whose outcome is being recorded.
+        Assert.Empty(cut.FindAll(".record-outcome"));
+        cut.Find("tr.coming-back-action .record-outcome-open").Click();
+        Assert.Single(cut.FindAll(".record-outcome"));
     }
 }

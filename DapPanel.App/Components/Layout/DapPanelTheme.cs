@@ -26,6 +26,8 @@ public static class DapPanelTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["Inter", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"] },
+            // Buttons read as sentences ("Send reminders to 3 agencies"), not shouted in capitals.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
     };

@@ -3,7 +3,11 @@ using MudBlazor;
 
 namespace DapPanel.App.Components.Shared;
 
-/// <summary>One colour per fixed value, so a status reads the same on every page.</summary>
+/// <summary>
+/// One colour per fixed value, so a status reads the same on every page, and one meaning per colour: red is danger or
+/// a problem (high risk, overdue, absent), orange a caution (medium risk, apologies), green done or agreed, grey settled
+/// without further work (not suitable, closed).
+/// </summary>
 public static class StatusColours
 {
     public static Color Of(MeetingStatus status) => status switch
@@ -33,14 +37,14 @@ public static class StatusColours
         CaseStatus.Referred => Color.Primary,
         CaseStatus.Accepted => Color.Success,
         CaseStatus.Review => Color.Secondary,
-        CaseStatus.NotSuitable => Color.Warning,
+        CaseStatus.NotSuitable => Color.Default,
         _ => Color.Dark,
     };
 
     public static Color Of(DecisionOutcome outcome) => outcome switch
     {
         DecisionOutcome.Accept => Color.Success,
-        DecisionOutcome.NotSuitable => Color.Warning,
+        DecisionOutcome.NotSuitable => Color.Default,
         DecisionOutcome.Review => Color.Secondary,
         DecisionOutcome.Close => Color.Dark,
         _ => Color.Tertiary,
