@@ -33,6 +33,7 @@ public static class DapPanelHost
         builder.Services.AddDapPanelCore(storage, builder.Configuration.ReadDatabaseSettings());
         var security = SecuritySettings.Read(builder.Configuration, builder.Environment);
         builder.Services.AddDapPanelSecurity(security);
+        builder.Services.AddProviderSignIn(ProviderSettings.Read(builder.Configuration, builder.Environment), builder.Environment);
         TransportSecurity.Validate(builder.Configuration);
         builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -75,6 +76,7 @@ public static class DapPanelHost
         app.MapStaticAssets();
         app.MapDapPanelHealth();
         app.MapAccountEndpoints();
+        app.MapProviderSignInEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapBenchmarkEndpoints();
         Features.Minutes.DocumentEndpoints.MapDocumentEndpoints(app);
