@@ -74,19 +74,23 @@ public static class CoreServices
     static void AddDatabase(this IServiceCollection services, StorageSettings storage, DatabaseSettings database)
     {
         services.AddSingleton(database);
+        // Every save that changes what a live room shows brings open rooms up to date, whichever service made it.
+        services.AddSingleton<LiveMeetingRefresh>();
         if (database.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = database.ConnectionString is { Length: > 0 } value ? value
                 : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:DapPanel is not set.");
-            services.AddPooledDbContextFactory<PostgresDapPanelDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddPooledDbContextFactory<PostgresDapPanelDbContext>((sp, options) =>
+                options.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<LiveMeetingRefresh>()));
             // Every service asks for the base type; it gets the PostgreSQL context, whose migrations are its own.
             services.AddSingleton<IDbContextFactory<DapPanelDbContext>>(sp =>
                 new BaseContextFactory<PostgresDapPanelDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresDapPanelDbContext>>()));
         }
         else
         {
-            services.AddPooledDbContextFactory<DapPanelDbContext>(options =>
-                options.UseSqlite(storage.SqliteConnectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddPooledDbContextFactory<DapPanelDbContext>((sp, options) =>
+                options.UseSqlite(storage.SqliteConnectionString)
+                    .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<LiveMeetingRefresh>()));
         }
     }
 

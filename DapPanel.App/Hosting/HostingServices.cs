@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using DapPanel.App.Hubs;
 using DapPanel.App.ScaleOut;
 using DapPanel.Core.Data;
@@ -24,11 +25,20 @@ static class HostingServices
         if (redis.IsSet) dataProtection.PersistKeysToDbContext<DapPanelDbContext>();
         else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataFolder, "keys")));
 
+        // The hub's limits and what its callers are told: docs/decisions/0017-meeting-hub-limits-and-refusals.md.
         var signalR = services.AddSignalR(hub =>
         {
-            hub.MaximumReceiveMessageSize = 32 * 1024;
+            hub.MaximumReceiveMessageSize = MeetingHubLimits.MaximumReceiveMessageSize;
             hub.EnableDetailedErrors = false;
+        }).AddHubOptions<MeetingHub>(meetingHub =>
+        {
+            // A refused argument or an oversized message is told why; MeetingHubFilter keeps faults to a plain sentence.
+            meetingHub.EnableDetailedErrors = true;
+            meetingHub.AddFilter<MeetingHubFilter>();
         });
+        // The dispatcher logs every refusal as an error with its stack trace; MeetingHubFilter logs each call's outcome
+        // at its true level (refusals Information, faults Error) instead.
+        services.AddLogging(logging => logging.AddFilter(MeetingHubLimits.DispatcherLogCategory, LogLevel.Critical));
         services.AddHostedService<MeetingHubBridge>();
         var health = services.AddHealthChecks().AddDbContextCheck<DapPanelDbContext>("database", tags: ["ready"]);
         if (redis.IsSet) services.AddRedisScaleOut(signalR, health, redis);

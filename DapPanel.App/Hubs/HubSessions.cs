@@ -15,13 +15,11 @@ public sealed class HubSessions
 
     public HubSessions(SessionValidity sessions) => sessions.Ended += CloseOf;
 
-    void CloseOf(string userId, string? session)
+    void CloseOf(SessionEnd end)
     {
         foreach (var connection in open.Values)
         {
-            var user = connection.User;
-            if (user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value != userId) continue;
-            if (session is not null && user.FindFirst(SignInSessionStore.SessionClaim)?.Value != session) continue;
+            if (connection.User is not { } user || !end.Covers(user)) continue;
             connection.Abort();
             Closed(connection);
         }

@@ -31,67 +31,72 @@ public sealed class MeetingHub(
 
     string Seat => "hub:" + Context.ConnectionId;
 
+    /// <summary>Cancelled when the caller disconnects: what they asked for stops rather than running on for nobody.</summary>
+    CancellationToken Aborted => Context.ConnectionAborted;
+
     HashSet<Guid> Joined => (HashSet<Guid>)(Context.Items.TryGetValue("joined", out var set) ? set! : Context.Items["joined"] = new HashSet<Guid>());
 
     public Task<LiveMeetingView> JoinMeeting(Guid meetingId) => Guard(async actor =>
     {
-        var view = await live.GetViewAsync(actor, meetingId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(meetingId));
+        var view = await live.GetViewAsync(actor, meetingId, cancellationToken: Aborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(meetingId), Aborted);
         lock (Joined) Joined.Add(meetingId);
-        await live.JoinAsync(actor, meetingId, Seat);
+        await live.JoinAsync(actor, meetingId, Seat, Aborted);
         return view;
     });
 
     /// <summary>The panel's statement, to show before <see cref="AcknowledgeConfidentiality"/>.</summary>
     public Task<ConfidentialityView> GetConfidentialityStatement(Guid meetingId) =>
-        Guard(actor => attendance.GetConfidentialityAsync(actor, meetingId));
+        Guard(actor => attendance.GetConfidentialityAsync(actor, meetingId, Aborted));
 
     /// <summary>Required once per meeting before JoinMeeting or GetView show case detail.</summary>
     public Task AcknowledgeConfidentiality(Guid meetingId) => Guard(async actor =>
     {
-        await attendance.AcknowledgeAsync(actor, meetingId);
+        await attendance.AcknowledgeAsync(actor, meetingId, Aborted);
         return true;
     });
 
     public Task LeaveMeeting(Guid meetingId) => Guard(async _ =>
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(meetingId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(meetingId), Aborted);
         lock (Joined) Joined.Remove(meetingId);
-        await live.LeaveAsync(meetingId, Seat);
+        await live.LeaveAsync(meetingId, Seat, Aborted);
         return true;
     });
 
     public Task<LiveMeetingView> GetView(Guid meetingId, long atLeastVersion) =>
-        Guard(actor => live.GetViewAsync(actor, meetingId, atLeastVersion));
+        Guard(actor => live.GetViewAsync(actor, meetingId, atLeastVersion, Aborted));
 
     public Task<IReadOnlyList<ChangeEntry>> ChangesSince(Guid meetingId, long version) =>
-        Guard(actor => live.ChangesSinceAsync(actor, meetingId, version));
+        Guard(actor => live.ChangesSinceAsync(actor, meetingId, version, Aborted));
 
-    public Task<long> StartMeeting(Guid commandId, Guid meetingId) => Guard(a => flow.StartAsync(a, commandId, meetingId));
-    public Task<long> CloseMeeting(Guid commandId, Guid meetingId) => Guard(a => flow.CloseAsync(a, commandId, meetingId));
-    public Task<long> MoveToItem(Guid commandId, Guid meetingId, Guid itemId) => Guard(a => flow.MoveToAsync(a, commandId, meetingId, itemId));
-    public Task<long> NextItem(Guid commandId, Guid meetingId) => Guard(a => flow.NextAsync(a, commandId, meetingId));
-    public Task<long> StartTimer(Guid commandId, Guid meetingId) => Guard(a => flow.StartTimerAsync(a, commandId, meetingId));
-    public Task<long> PauseTimer(Guid commandId, Guid meetingId) => Guard(a => flow.PauseTimerAsync(a, commandId, meetingId));
-    public Task<long> DeferItem(Guid commandId, Guid meetingId, Guid itemId) => Guard(a => flow.DeferAsync(a, commandId, meetingId, itemId));
+    public Task<long> StartMeeting(Guid commandId, Guid meetingId) => Guard(a => flow.StartAsync(a, commandId, meetingId, Aborted));
+    public Task<long> CloseMeeting(Guid commandId, Guid meetingId) => Guard(a => flow.CloseAsync(a, commandId, meetingId, Aborted));
+    public Task<long> MoveToItem(Guid commandId, Guid meetingId, Guid itemId) =>
+        Guard(a => flow.MoveToAsync(a, commandId, meetingId, itemId, Aborted));
+    public Task<long> NextItem(Guid commandId, Guid meetingId) => Guard(a => flow.NextAsync(a, commandId, meetingId, Aborted));
+    public Task<long> StartTimer(Guid commandId, Guid meetingId) => Guard(a => flow.StartTimerAsync(a, commandId, meetingId, Aborted));
+    public Task<long> PauseTimer(Guid commandId, Guid meetingId) => Guard(a => flow.PauseTimerAsync(a, commandId, meetingId, Aborted));
+    public Task<long> DeferItem(Guid commandId, Guid meetingId, Guid itemId) =>
+        Guard(a => flow.DeferAsync(a, commandId, meetingId, itemId, Aborted));
 
     public Task<long> AddLever(Guid commandId, Guid meetingId, Guid itemId, LeverInput lever) =>
-        Guard(a => levers.AddAsync(a, commandId, meetingId, itemId, Required(lever)));
+        Guard(a => levers.AddAsync(a, commandId, meetingId, itemId, Required(lever), Aborted));
 
     public Task<long> EditLever(Guid commandId, Guid meetingId, Guid leverId, LeverInput lever, Guid expectedVersion) =>
-        Guard(a => levers.EditAsync(a, commandId, meetingId, leverId, Required(lever), expectedVersion));
+        Guard(a => levers.EditAsync(a, commandId, meetingId, leverId, Required(lever), expectedVersion, Aborted));
 
     public Task<long> WithdrawLever(Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion) =>
-        Guard(a => levers.WithdrawAsync(a, commandId, meetingId, leverId, expectedVersion));
+        Guard(a => levers.WithdrawAsync(a, commandId, meetingId, leverId, expectedVersion, Aborted));
 
     public Task<long> RecordDecision(Guid commandId, Guid meetingId, Guid itemId, DecisionInput decision, Guid? expectedVersion) =>
-        Guard(a => decisions.RecordAsync(a, commandId, meetingId, itemId, Required(decision), expectedVersion));
+        Guard(a => decisions.RecordAsync(a, commandId, meetingId, itemId, Required(decision), expectedVersion, Aborted));
 
     public Task<long> AgreeAction(Guid commandId, Guid meetingId, Guid itemId, ActionInput action) =>
-        Guard(a => actions.AgreeAsync(a, commandId, meetingId, itemId, Required(action)));
+        Guard(a => actions.AgreeAsync(a, commandId, meetingId, itemId, Required(action), Aborted));
 
     public Task<long> ReassignAction(Guid commandId, Guid meetingId, Guid actionId, ActionInput action, Guid expectedVersion) =>
-        Guard(a => actions.ReassignAsync(a, commandId, meetingId, actionId, Required(action), expectedVersion));
+        Guard(a => actions.ReassignAsync(a, commandId, meetingId, actionId, Required(action), expectedVersion, Aborted));
 
     /// <summary>A sign-in revoked since the cookie was issued (within the cookie's own check interval) cannot connect.</summary>
     public override async Task OnConnectedAsync()
@@ -118,7 +123,7 @@ public sealed class MeetingHub(
     static T Required<T>(T? input) where T : class =>
         input ?? throw new DomainRuleException("The command is missing its details.");
 
-    /// <summary>Refusals go back to the caller only, as a plain message; nothing else is disclosed.</summary>
+    /// <summary>Refusals go back to the caller only, as a plain message (MeetingHubFilter logs them); nothing else is disclosed.</summary>
     async Task<T> Guard<T>(Func<Actor, Task<T>> command)
     {
         // The connection itself is closed by HubSessions; this call is refused in words the caller can show.

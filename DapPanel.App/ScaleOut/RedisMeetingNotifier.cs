@@ -64,7 +64,8 @@ public sealed class RedisMeetingNotifier : IMeetingNotifier, IHostedService
     {
         var envelope = JsonSerializer.Deserialize<Envelope>(message.ToString());
         if (envelope is null || envelope.Node == node) return;
-        readModel.Invalidate(envelope.Change.MeetingId);
+        if (envelope.Change.Kind == LiveMeetingRefresh.DirectoryKind) readModel.DirectoryChanged();
+        else readModel.Invalidate(envelope.Change.MeetingId);
         await meetings.PublishAsync(envelope.Change);
     }
 

@@ -29,13 +29,15 @@ public sealed class RevalidatingAuthenticationState : RevalidatingServerAuthenti
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
         sessions.IsCurrentAsync(state.User, cancellationToken);
 
-    async void OnEnded(string userId, string? session)
+    /// <summary>Where this page goes after its session was signed out, so it says what the signing-out tab says.</summary>
+    public string? SignInPageAfterSignOut { get; private set; }
+
+    async void OnEnded(SessionEnd end)
     {
         try
         {
-            var user = (await GetAuthenticationStateAsync()).User;
-            if (user.FindFirstValue(ClaimTypes.NameIdentifier) != userId) return;
-            if (session is not null && user.FindFirstValue(SignInSessionStore.SessionClaim) != session) return;
+            if (!end.Covers((await GetAuthenticationStateAsync()).User)) return;
+            SignInPageAfterSignOut = end.SignInPage;
             SetAuthenticationState(SignedOut);
         }
         catch (Exception gone)

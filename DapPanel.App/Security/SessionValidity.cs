@@ -30,7 +30,7 @@ public sealed class SessionValidity
     }
 
     /// <summary>A session signed out, or every session of a person whose access changed (session null).</summary>
-    public event Action<string, string?>? Ended;
+    public event Action<SessionEnd>? Ended;
 
     /// <summary>Asks the database every time.</summary>
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -54,20 +54,23 @@ public sealed class SessionValidity
         return await IsCurrentAsync(user, cancellationToken);
     }
 
-    /// <summary>After signing out on this node: its open pages and hub connections stop at their next call.</summary>
-    public void SignedOut(ClaimsPrincipal user)
+    /// <summary>
+    /// After signing out on this node: its open pages go to <paramref name="signInPage"/> (where the signing-out page
+    /// itself goes, so every tab says the same) and its hub connections close.
+    /// </summary>
+    public void SignedOut(ClaimsPrincipal user, string signInPage)
     {
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
             || user.FindFirstValue(SignInSessionStore.SessionClaim) is not { } session) return;
         recent[session] = (userId, false, clock.GetUtcNow());
-        Ended?.Invoke(userId, session);
+        Ended?.Invoke(new SessionEnd(userId, session, signInPage));
     }
 
     void Revoked(string userId)
     {
         foreach (var (session, known) in recent)
             if (known.UserId == userId) recent[session] = (userId, false, clock.GetUtcNow());
-        Ended?.Invoke(userId, null);
+        Ended?.Invoke(new SessionEnd(userId, null, null));
     }
 
     /// <summary>The stamp of an active account, or null when the account is gone or disabled.</summary>
@@ -77,4 +80,15 @@ public sealed class SessionValidity
         return await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
             .Select(u => u.SecurityStamp).SingleOrDefaultAsync(cancellationToken);
     }
+}
+
+/// <summary>
+/// One session (or, with <see cref="Session"/> null, every session of the person) ended; <see cref="SignInPage"/> is
+/// where its open pages go, or null to sign in again and come back.
+/// </summary>
+public sealed record SessionEnd(string UserId, string? Session, string? SignInPage)
+{
+    public bool Covers(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) == UserId
+        && (Session is null || user.FindFirstValue(SignInSessionStore.SessionClaim) == Session);
 }

@@ -54,7 +54,7 @@ public sealed class AttendanceService(
                 .OrderBy(l => l.IsObserver).ThenBy(l => l.Person?.FullName)
                 .Select(l => new AttendeeLine(l.Id, l.PersonId, l.Person?.FullName, l.Status, l.IsObserver, l.JoinedAt, l.LeftAt,
                     AttendanceRules.IsLate(l.JoinedAt, meeting.StartsAt), l.PersonId is { } p && acknowledged.Contains(p), l.Note,
-                    l.IsConfirmed))
+                    l.IsConfirmed, l.ApologiesSent))
                 .ToList();
             return new AgencyAttendance(agency.Id, agency.Name, core.Contains(agency.Id),
                 AttendanceRules.AgencyStatus(own.Where(l => !l.IsObserver).Select(l => l.Status)), own,
@@ -68,7 +68,7 @@ public sealed class AttendanceService(
     public Task<long> MarkAgencyAsync(Actor actor, Guid commandId, Guid meetingId, Guid agencyId, AttendanceStatus status)
     {
         actor.Require(Recording, Role.Chair);
-        return writer.RunAsync(actor, commandId, meetingId, "attendance", async ctx =>
+        return writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "MarkAgency", agencyId, status), "attendance", async ctx =>
         {
             EnsureRecordable(ctx.Meeting);
             var agencyName = await MemberAgencyNameAsync(ctx, agencyId);
@@ -92,7 +92,8 @@ public sealed class AttendanceService(
         bool isObserver = false)
     {
         actor.Require(Recording, Role.Chair);
-        return writer.RunAsync(actor, commandId, meetingId, "attendance", async ctx =>
+        var command = new LiveCommand(commandId, meetingId, "MarkPerson", personId, status, isObserver);
+        return writer.RunAsync(actor, command, "attendance", async ctx =>
         {
             EnsureRecordable(ctx.Meeting);
             var person = await ctx.Db.People.SingleOrDefaultAsync(p => p.Id == personId)
@@ -121,7 +122,7 @@ public sealed class AttendanceService(
     public Task<long> RemoveAsync(Actor actor, Guid commandId, Guid meetingId, Guid attendanceId)
     {
         actor.Require(Recording, Role.Chair);
-        return writer.RunAsync(actor, commandId, meetingId, "attendance", async ctx =>
+        return writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "RemoveAttendance", attendanceId), "attendance", async ctx =>
         {
             EnsureRecordable(ctx.Meeting);
             var line = await ctx.Db.Attendances.Include(a => a.Person).Include(a => a.Agency)
@@ -136,7 +137,7 @@ public sealed class AttendanceService(
     public Task<long> ConfirmAsync(Actor actor, Guid commandId, Guid meetingId)
     {
         actor.Require(Recording, Role.Chair);
-        return writer.RunAsync(actor, commandId, meetingId, "attendance", async ctx =>
+        return writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "ConfirmAttendance"), "attendance", async ctx =>
         {
             EnsureRecordable(ctx.Meeting);
             var lines = await ctx.Db.Attendances.Where(a => a.MeetingId == meetingId).ToListAsync();
@@ -229,7 +230,8 @@ public sealed class AttendanceService(
         if (informationSent && note is null)
             throw new DomainRuleException("Say what information you sent in advance, and to whom.");
         var status = informationSent ? AttendanceStatus.ApologiesWithInformation : AttendanceStatus.Apologies;
-        return writer.RunAsync(actor, commandId, meetingId, "attendance", async ctx =>
+        var command = new LiveCommand(commandId, meetingId, "SendApologies", informationSent, note);
+        return writer.RunAsync(actor, command, "attendance", async ctx =>
         {
             if (ctx.Meeting.Status != MeetingStatus.Circulated || ctx.Meeting.StartsAt <= ctx.Now)
                 throw new DomainRuleException("Apologies are sent before the meeting starts; tell the chair if it has begun.");
@@ -242,6 +244,7 @@ public sealed class AttendanceService(
             }
             line.Status = status;
             line.Note = note;
+            line.ApologiesSent = null;
             line.IsConfirmed = false;
             return new ChangeNote($"{actor.Name} ({agencyName}) sent apologies"
                 + (informationSent ? " with information in advance" : ""), actor.PersonId, After: status.ToString());

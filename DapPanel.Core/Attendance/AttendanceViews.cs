@@ -4,8 +4,10 @@ using DapPanel.Core.LiveMeeting;
 namespace DapPanel.Core.Attendance;
 
 /// <summary>One line of a meeting's attendance: a named representative, or the agency when nobody is named.</summary>
+/// <param name="ApologiesSent">Apologies the person sent before joining after all (the note is kept with them).</param>
 public sealed record AttendeeLine(Guid Id, Guid? PersonId, string? PersonName, AttendanceStatus Status, bool IsObserver,
-    DateTimeOffset? JoinedAt, DateTimeOffset? LeftAt, bool IsLate, bool HasAcknowledged, string? Note, bool IsConfirmed);
+    DateTimeOffset? JoinedAt, DateTimeOffset? LeftAt, bool IsLate, bool HasAcknowledged, string? Note, bool IsConfirmed,
+    AttendanceStatus? ApologiesSent = null);
 
 /// <summary>An agency at one meeting: its lines and, from them, how the agency was represented.</summary>
 public sealed record AgencyAttendance(Guid AgencyId, string AgencyName, bool IsCore, AttendanceStatus? Status,

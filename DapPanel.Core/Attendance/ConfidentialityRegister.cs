@@ -30,4 +30,11 @@ public sealed class ConfidentialityRegister(IDbContextFactory<DapPanelDbContext>
     }
 
     internal void Remember(Guid meetingId, Guid personId) => acknowledged[(meetingId, personId)] = 0;
+
+    /// <summary>Nobody has the meeting's room open here: what was remembered for it is read again if needed.</summary>
+    public void Forget(Guid meetingId)
+    {
+        foreach (var key in acknowledged.Keys)
+            if (key.MeetingId == meetingId) acknowledged.TryRemove(key, out _);
+    }
 }

@@ -175,6 +175,7 @@ sealed class MeetingChangeConfiguration : IEntityTypeConfiguration<MeetingChange
         change.Property(c => c.Kind).HasMaxLength(40);
         change.Property(c => c.Summary).HasMaxLength(500);
         change.Property(c => c.ActorName).HasMaxLength(200);
+        change.Property(c => c.CommandFingerprint).HasMaxLength(LiveMeeting.LiveCommand.FingerprintLength);
         change.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId);
         change.HasIndex(c => new { c.MeetingId, c.Id });
         change.HasIndex(c => c.CommandId).IsUnique();

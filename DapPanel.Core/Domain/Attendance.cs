@@ -17,10 +17,31 @@ public class Attendance : Entity
     public DateTimeOffset? LeftAt { get; set; }
     /// <summary>What the agency sent in advance with its apologies, or the chair's note.</summary>
     public string? Note { get; set; }
+    /// <summary>
+    /// The apologies this person sent before the meeting, kept when they join after all: the record and the minutes
+    /// say both that they came and that they had sent apologies (with the note).
+    /// </summary>
+    public AttendanceStatus? ApologiesSent { get; set; }
     /// <summary>A chair has confirmed or corrected this line.</summary>
     public bool IsConfirmed { get; set; }
 
     public const int MaxNoteLength = 1000;
+    /// <summary>
+    /// The person has joined the live meeting: present remotely unless a chair marked them otherwise; apologies they
+    /// sent are kept beside it, never silently overwritten.
+    /// </summary>
+    public void Arrived(DateTimeOffset at)
+    {
+        if (Status is AttendanceStatus.Apologies or AttendanceStatus.ApologiesWithInformation)
+        {
+            ApologiesSent = Status;
+            Status = AttendanceStatus.PresentRemote;
+        }
+        else if (!Status.IsPresent()) Status = AttendanceStatus.PresentRemote;
+        LeftAt = null;
+        JoinedAt ??= at;
+    }
+
     /// <summary>Joining more than this long after the start counts as a late arrival.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(10);
 }

@@ -250,4 +250,8 @@ public static class Labels
         AuditAction.Erased => "Case erased",
         _ => action.ToString(),
     };
+
+    /// <summary>"an engagement", "a support": the article a word takes when it is read aloud.</summary>
+    public static string WithArticle(string word) =>
+        (word.Length > 0 && "aeiouAEIOU".Contains(word[0]) ? "an " : "a ") + word;
 }

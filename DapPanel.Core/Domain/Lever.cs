@@ -16,6 +16,6 @@ public class Lever : Entity
     public static void EnsureAreaFits(LeverFamily family, LeverArea area)
     {
         if (!LeverAreas.Belongs(area, family))
-            throw new DomainRuleException($"\"{area.Label()}\" is not a {family.Label().ToLowerInvariant()} area.");
+            throw new DomainRuleException($"\"{area.Label()}\" is not {Labels.WithArticle(family.Label().ToLowerInvariant())} area.");
     }
 }

@@ -29,8 +29,7 @@ public class PanelAction : Entity
             throw new DomainRuleException("An action needs an owner agency.");
         if (dueOn is null)
             throw new DomainRuleException("An action needs a due date.");
-        if (dueOn < meetingDate)
-            throw new DomainRuleException($"The due date cannot be before the meeting ({meetingDate:d MMM yyyy}).");
+        PanelDates.From(dueOn.Value, meetingDate, "due date");
         return new PanelAction
         {
             CaseId = caseId,

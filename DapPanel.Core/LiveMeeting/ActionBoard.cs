@@ -10,14 +10,17 @@ public sealed record ActionInput(string? Description, Guid OwnerAgencyId, Guid? 
 /// <summary>Actions agreed at the panel: agencies volunteer their own, the chair can assign and reassign.</summary>
 public interface IActionBoard
 {
-    Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input);
-    Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input, Guid expectedVersion);
+    Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input,
+        CancellationToken cancellationToken = default);
+    Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input, Guid expectedVersion,
+        CancellationToken cancellationToken = default);
 }
 
 public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
 {
-    public Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input) =>
-        writer.RunAsync(actor, commandId, meetingId, "action-agreed", async ctx =>
+    public Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input,
+        CancellationToken cancellationToken = default) =>
+        writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "AgreeAction", itemId, input), "action-agreed", async ctx =>
         {
             LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
             LiveAccess.EnsureSpeaksFor(actor, input.OwnerAgencyId);
@@ -28,18 +31,19 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
             ctx.Db.Actions.Add(action);
             return new ChangeNote($"Action for {agencyName} on item {item.Order}, due {action.DueOn:d MMM yyyy}", action.Id,
                 item.CaseId, After: action.Description, Changed: SnapshotPart.Actions);
-        });
+        }, cancellationToken);
 
     public Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input,
-        Guid expectedVersion)
+        Guid expectedVersion, CancellationToken cancellationToken = default)
     {
         actor.Require("reassign an action", Role.Chair);
-        return writer.RunAsync(actor, commandId, meetingId, "action-reassigned", async ctx =>
+        var command = new LiveCommand(commandId, meetingId, "ReassignAction", actionId, input, expectedVersion);
+        return writer.RunAsync(actor, command, "action-reassigned", async ctx =>
         {
             LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
             var itemIds = ctx.Meeting.AgendaItems.Select(i => i.Id).ToList();
             var action = await ctx.Db.Actions.Include(a => a.OwnerAgency)
-                .SingleOrDefaultAsync(a => a.Id == actionId && itemIds.Contains(a.AgendaItemId))
+                .SingleOrDefaultAsync(a => a.Id == actionId && itemIds.Contains(a.AgendaItemId), ctx.CancellationToken)
                 ?? throw new NotFoundException("That action was not agreed at this meeting.");
             if (action.Version != expectedVersion)
                 throw new ConcurrencyConflictException(
@@ -54,7 +58,7 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
             action.DueOn = checkedAction.DueOn;
             return new ChangeNote($"Reassigned an action to {agencyName}", action.Id, action.CaseId, before,
                 $"{agencyName}, due {action.DueOn:d MMM yyyy}: {action.Description}", SnapshotPart.Actions);
-        });
+        }, cancellationToken);
     }
 
     /// <param name="keeping">The action's present owner, who may stay its owner after their sign-in is disabled.</param>
@@ -62,10 +66,10 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
     {
         var agencyName = await ctx.Db.PanelMemberships
             .Where(m => m.PanelId == ctx.Meeting.PanelId && m.AgencyId == input.OwnerAgencyId)
-            .Select(m => m.Agency!.Name).SingleOrDefaultAsync()
+            .Select(m => m.Agency!.Name).SingleOrDefaultAsync(ctx.CancellationToken)
             ?? throw new DomainRuleException("The owner must be one of the panel's agencies.");
         if (input.OwnerPersonId is { } personId
-            && !await ctx.Db.People.AnyAsync(p => p.Id == personId && p.AgencyId == input.OwnerAgencyId))
+            && !await ctx.Db.People.AnyAsync(p => p.Id == personId && p.AgencyId == input.OwnerAgencyId, ctx.CancellationToken))
             throw new DomainRuleException("The person named must belong to the owner agency.");
         if (input.OwnerPersonId is { } newOwner && newOwner != keeping
             && await DepartedPeople.HasLeftAsync(ctx.Db, newOwner))

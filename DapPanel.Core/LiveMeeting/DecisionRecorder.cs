@@ -11,16 +11,18 @@ public sealed record DecisionInput(DecisionOutcome Outcome, string? Rationale, C
 public interface IDecisionRecorder
 {
     /// <param name="expectedVersion">The version the chair was looking at; null when recording the first decision.</param>
-    Task<long> RecordAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, DecisionInput input, Guid? expectedVersion);
+    Task<long> RecordAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, DecisionInput input, Guid? expectedVersion,
+        CancellationToken cancellationToken = default);
 }
 
 public sealed class DecisionRecorder(LiveMeetingWriter writer) : IDecisionRecorder
 {
     public Task<long> RecordAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, DecisionInput input,
-        Guid? expectedVersion)
+        Guid? expectedVersion, CancellationToken cancellationToken = default)
     {
         actor.Require("record the panel's decision", Role.Chair);
-        return writer.RunAsync(actor, commandId, meetingId, "decision", async ctx =>
+        var command = new LiveCommand(commandId, meetingId, "RecordDecision", itemId, input, expectedVersion);
+        return writer.RunAsync(actor, command, "decision", async ctx =>
         {
             if (ctx.Meeting.Status is not (MeetingStatus.Live or MeetingStatus.Closed))
                 throw new DomainRuleException("Decisions are recorded once the meeting has started.");
@@ -30,10 +32,10 @@ public sealed class DecisionRecorder(LiveMeetingWriter writer) : IDecisionRecord
             var rationale = LiveInput.Text(input.Rationale, Decision.MaxRationaleLength, "rationale for the decision");
             LiveInput.Known(input.Outcome, "outcome");
             if (input.ClosureReason is { } reason) LiveInput.Known(reason, "closure reason");
-            if (input.Outcome == DecisionOutcome.Review && input.ReviewOn is { } reviewOn && reviewOn <= ctx.Meeting.Date)
-                throw new DomainRuleException("The review date must be after this meeting.");
+            if (input.Outcome == DecisionOutcome.Review && input.ReviewOn is { } reviewOn)
+                PanelDates.After(reviewOn, ctx.Meeting.Date, "review date");
 
-            var c = await ctx.Db.Cases.SingleAsync(x => x.Id == item.CaseId);
+            var c = await ctx.Db.Cases.SingleAsync(x => x.Id == item.CaseId, ctx.CancellationToken);
             var existing = item.Decision;
             var before = existing is null ? null : Describe(existing.Outcome, existing.Rationale);
             if (existing is not null)
@@ -66,7 +68,7 @@ public sealed class DecisionRecorder(LiveMeetingWriter writer) : IDecisionRecord
             var correction = ctx.Meeting.Status == MeetingStatus.Closed ? " (correction after the meeting closed)" : "";
             return new ChangeNote($"{verb} the decision on item {item.Order} ({c.Reference}): {decision.Outcome.Label()}{correction}",
                 decision.Id, c.Id, before, after);
-        });
+        }, cancellationToken);
     }
 
     static string Describe(DecisionOutcome outcome, string rationale) => $"{outcome.Label()} — \"{rationale}\"";

@@ -9,17 +9,21 @@ public sealed record LeverInput(Guid AgencyId, LeverFamily Family, LeverArea Are
 /// <summary>Agencies offer, change and withdraw the levers they hold for a case on the agenda.</summary>
 public interface ILeverBoard
 {
-    Task<long> AddAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, LeverInput lever);
-    Task<long> EditAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, LeverInput lever, Guid expectedVersion);
-    Task<long> WithdrawAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion);
+    Task<long> AddAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, LeverInput lever,
+        CancellationToken cancellationToken = default);
+    Task<long> EditAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, LeverInput lever, Guid expectedVersion,
+        CancellationToken cancellationToken = default);
+    Task<long> WithdrawAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion,
+        CancellationToken cancellationToken = default);
 }
 
 public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
 {
     public const int MaxDescriptionLength = 1000;
 
-    public Task<long> AddAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, LeverInput input) =>
-        writer.RunAsync(actor, commandId, meetingId, "lever-added", async ctx =>
+    public Task<long> AddAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, LeverInput input,
+        CancellationToken cancellationToken = default) =>
+        writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "AddLever", itemId, input), "lever-added", async ctx =>
         {
             LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
             var item = ctx.Item(itemId);
@@ -32,10 +36,11 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
             ctx.Db.Levers.Add(lever);
             return new ChangeNote($"{agencyName} offered a {input.Family.Label().ToLowerInvariant()} lever on item {item.Order}: {input.Area.Label()}",
                 lever.Id, item.CaseId, After: description, Changed: SnapshotPart.Levers);
-        });
+        }, cancellationToken);
 
-    public Task<long> EditAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, LeverInput input, Guid expectedVersion) =>
-        writer.RunAsync(actor, commandId, meetingId, "lever-changed", async ctx =>
+    public Task<long> EditAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, LeverInput input, Guid expectedVersion,
+        CancellationToken cancellationToken = default) =>
+        writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "EditLever", leverId, input, expectedVersion), "lever-changed", async ctx =>
         {
             LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
             var lever = await FindAsync(ctx, leverId);
@@ -48,10 +53,11 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
             (lever.Family, lever.Area, lever.Description) = (input.Family, input.Area, description);
             return new ChangeNote($"{agencyName} changed a lever: {input.Area.Label()}", lever.Id, lever.CaseId, before,
                 $"{input.Family.Label()} · {input.Area.Label()}: {description}", SnapshotPart.Levers);
-        });
+        }, cancellationToken);
 
-    public Task<long> WithdrawAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion) =>
-        writer.RunAsync(actor, commandId, meetingId, "lever-withdrawn", async ctx =>
+    public Task<long> WithdrawAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion,
+        CancellationToken cancellationToken = default) =>
+        writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "WithdrawLever", leverId, expectedVersion), "lever-withdrawn", async ctx =>
         {
             LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
             var lever = await FindAsync(ctx, leverId);
@@ -60,7 +66,7 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
             lever.IsWithdrawn = true;
             return new ChangeNote($"Withdrew a lever: {lever.Area.Label()}", lever.Id, lever.CaseId, lever.Description,
                 Changed: SnapshotPart.Levers);
-        });
+        }, cancellationToken);
 
     static async Task<(string AgencyName, string Description)> CheckAsync(CommandContext ctx, LeverInput input)
     {
@@ -71,7 +77,7 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
         LiveAccess.EnsureSpeaksFor(ctx.Actor, input.AgencyId);
         var agencyName = await ctx.Db.PanelMemberships
             .Where(m => m.PanelId == ctx.Meeting.PanelId && m.AgencyId == input.AgencyId)
-            .Select(m => m.Agency!.Name).SingleOrDefaultAsync()
+            .Select(m => m.Agency!.Name).SingleOrDefaultAsync(ctx.CancellationToken)
             ?? throw new DomainRuleException("That agency is not a member of this panel.");
         return (agencyName, description);
     }
@@ -79,7 +85,7 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
     static async Task<Lever> FindAsync(CommandContext ctx, Guid leverId)
     {
         var caseIds = ctx.Meeting.AgendaItems.Select(i => i.CaseId).ToList();
-        return await ctx.Db.Levers.SingleOrDefaultAsync(l => l.Id == leverId && caseIds.Contains(l.CaseId))
+        return await ctx.Db.Levers.SingleOrDefaultAsync(l => l.Id == leverId && caseIds.Contains(l.CaseId), ctx.CancellationToken)
             ?? throw new NotFoundException("That lever is not on this meeting's agenda.");
     }
 

@@ -3,6 +3,8 @@ using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
 using DapPanel.Core.InformationSharing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DapPanel.Core.LiveMeeting;
 
@@ -22,27 +24,85 @@ public enum SnapshotPart { Whole, Levers, Actions }
 
 /// <summary>
 /// Keeps one versioned snapshot per meeting, brought up to date once per change: a room of 300 refreshing after
-/// one event costs one database read, not 300.
+/// one event costs one database read, not 300. A snapshot is released when the meeting closes, when the last
+/// person on this node leaves its room, or when nobody has read it for <see cref="IdleFor"/>.
 /// </summary>
-public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> dbFactory, TimeProvider clock)
+public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> dbFactory, TimeProvider clock,
+    ILogger<LiveMeetingReadModel>? logger = null)
 {
-    readonly ConcurrentDictionary<Guid, Lazy<Task<MeetingSnapshot?>>> snapshots = new();
-    readonly ConcurrentDictionary<Guid, PanelTable> tables = new();
+    /// <summary>A snapshot nobody has read for this long is dropped the next time another is built.</summary>
+    public static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(15);
 
-    public async Task<MeetingSnapshot?> GetAsync(Guid meetingId, long atLeastVersion = 0)
+    readonly ConcurrentDictionary<Guid, Lazy<Task<MeetingSnapshot?>>> snapshots = new();
+    readonly ConcurrentDictionary<Guid, DateTimeOffset> lastRead = new();
+    readonly ConcurrentDictionary<Guid, PanelTable> tables = new();
+    readonly ILogger log = logger ?? NullLogger<LiveMeetingReadModel>.Instance;
+
+    public async Task<MeetingSnapshot?> GetAsync(Guid meetingId, long atLeastVersion = 0, CancellationToken cancellationToken = default)
     {
-        var snapshot = await snapshots.GetOrAdd(meetingId, Build).Value;
+        lastRead[meetingId] = clock.GetUtcNow();
+        var snapshot = await snapshots.GetOrAdd(meetingId, Build).Value.WaitAsync(cancellationToken);
         if (snapshot is not null && snapshot.View.Version >= atLeastVersion) return snapshot;
         // Built before the change it is asked about, or the meeting was missing: build once more.
         Invalidate(meetingId);
-        return await snapshots.GetOrAdd(meetingId, Build).Value;
+        return await snapshots.GetOrAdd(meetingId, Build).Value.WaitAsync(cancellationToken);
     }
 
     public void Invalidate(Guid meetingId) => snapshots.TryRemove(meetingId, out _);
 
+    /// <summary>Nobody needs the meeting's snapshot now (it closed, or its room is empty): built again if asked for.</summary>
+    public void Release(Guid meetingId)
+    {
+        snapshots.TryRemove(meetingId, out _);
+        lastRead.TryRemove(meetingId, out _);
+        shown.TryRemove(meetingId, out _);
+    }
+
+    /// <summary>Meetings with a snapshot held (or being built), or remembered as open, on this node.</summary>
+    public int Held => snapshots.Keys.Union(shown.Keys).Count();
+
     /// <summary>
-    /// After an administrator changes an agency or a person: open rooms on this node read the panel's agencies
-    /// and people afresh at their next change instead of within 30 seconds.
+    /// After a change saved outside the live room's commands (the agenda, circulation, a review update, an erasure, the
+    /// panel's agencies and people): drops every snapshot it touches, or that is still being built, and returns their
+    /// meetings so their rooms can be told to read again.
+    /// </summary>
+    public IReadOnlyList<(Guid MeetingId, long Version)> Touched(SavedElsewhere saved)
+    {
+        if (saved.Directory) tables.Clear();
+        var touched = new List<(Guid, long)>();
+        // What each meeting showed when last built is kept apart from its snapshot, which a command may have dropped
+        // meanwhile: its rooms are still open, and must still be told.
+        foreach (var (meetingId, what) in shown)
+        {
+            if (!saved.Directory && !saved.MeetingIds.Contains(meetingId) && !what.Shows(saved)) continue;
+            snapshots.TryRemove(meetingId, out _);
+            touched.Add((meetingId, what.Version));
+        }
+        // A first build still under way may have read the database before this change was saved.
+        foreach (var (meetingId, lazy) in snapshots)
+            if (!shown.ContainsKey(meetingId) && !(lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+                && snapshots.TryRemove(new KeyValuePair<Guid, Lazy<Task<MeetingSnapshot?>>>(meetingId, lazy)))
+                touched.Add((meetingId, 0));
+        foreach (var meetingId in saved.MeetingIds)
+            if (touched.All(t => t.Item1 != meetingId)) touched.Add((meetingId, 0));
+        return touched;
+    }
+
+    /// <summary>What a meeting's room showed when its snapshot was last built: enough to tell whether a save touches it.</summary>
+    sealed record Shown(Guid PanelId, IReadOnlySet<Guid> ItemIds, IReadOnlySet<Guid> CaseIds, long Version)
+    {
+        public static Shown Of(MeetingSnapshot snapshot) => new(snapshot.PanelId,
+            snapshot.View.Items.Select(i => i.Id).ToHashSet(), snapshot.View.Items.Select(i => i.Case.Id).ToHashSet(), snapshot.View.Version);
+
+        public bool Shows(SavedElsewhere saved) => saved.PanelIds.Contains(PanelId) || saved.ItemIds.Overlaps(ItemIds)
+            || saved.CaseIds.Overlaps(CaseIds);
+    }
+
+    readonly ConcurrentDictionary<Guid, Shown> shown = new();
+
+    /// <summary>
+    /// After an administrator changes an agency or a person (or another node says so): every snapshot and the panels'
+    /// tables are read again at their next use.
     /// </summary>
     public void DirectoryChanged()
     {
@@ -80,14 +140,35 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
 
     int wholeBuilds;
 
-    Lazy<Task<MeetingSnapshot?>> Build(Guid meetingId) => new(() => LoadAsync(meetingId));
+    Lazy<Task<MeetingSnapshot?>> Build(Guid meetingId)
+    {
+        DropIdle(meetingId);
+        return new(() => LoadAsync(meetingId));
+    }
+
+    /// <summary>A snapshot left behind by a room that never said it was leaving (a host that stopped answering).</summary>
+    void DropIdle(Guid building)
+    {
+        var before = clock.GetUtcNow() - IdleFor;
+        foreach (var (meetingId, readAt) in lastRead)
+            if (meetingId != building && readAt < before && lastRead.TryRemove(new KeyValuePair<Guid, DateTimeOffset>(meetingId, readAt)))
+            {
+                snapshots.TryRemove(meetingId, out _);
+                shown.TryRemove(meetingId, out _);
+            }
+    }
 
     async Task<MeetingSnapshot?> FollowAsync(Guid meetingId, Lazy<Task<MeetingSnapshot?>> before, long version,
         SnapshotPart part, Guid caseId)
     {
         MeetingSnapshot? previous;
         try { previous = await before.Value; }
-        catch (Exception) { previous = null; } // that read failed; this one starts afresh
+        catch (Exception failure)
+        {
+            // That read failed (its own caller was told); this one starts afresh.
+            log.LogWarning(failure, "Reading meeting {MeetingId} failed; building it afresh for version {Version}", meetingId, version);
+            previous = null;
+        }
         if (previous is null) return await LoadAsync(meetingId);
         if (previous.View.Version >= version) return previous;
         return await ReReadAsync(previous, version, part, caseId) ?? await LoadAsync(meetingId);
@@ -146,6 +227,8 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         var repeats = (await db.Referrals.AsNoTracking().Where(r => r.IsRepeat && caseIds.Contains(r.CaseId))
             .Select(r => r.CaseId).ToListAsync()).ToHashSet();
         var itemIds = meeting.AgendaItems.Select(i => i.Id).ToHashSet();
+        var reviewUpdates = (await db.ReviewUpdates.AsNoTracking().Where(r => itemIds.Contains(r.AgendaItemId))
+            .Select(r => new { r.AgendaItemId, r.Version }).ToListAsync()).ToDictionary(r => r.AgendaItemId, r => r.Version);
         var table = await TableAsync(db, meeting.PanelId);
         var agencyNames = table.AgencyNames;
         var today = PanelTime.Today(clock);
@@ -158,7 +241,8 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
                     d.RecordedAt, d.Version)
                 : null,
             LeversOf(levers, item.CaseId, meetingId, agencyNames),
-            ActionsOf(actions, item.Id, item.CaseId, itemIds, agencyNames, today)))
+            ActionsOf(actions, item.Id, item.CaseId, itemIds, agencyNames, today),
+            reviewUpdates.TryGetValue(item.Id, out var reviewUpdate) ? reviewUpdate : null))
             .ToValueList();
 
         var view = new LiveMeetingView(meeting.Id, version, meeting.Panel!.Name, meeting.Status, meeting.StartsAt,
@@ -168,7 +252,9 @@ public sealed class LiveMeetingReadModel(IDbContextFactory<DapPanelDbContext> db
         {
             Items = items.Select(i => i with { Case = i.Case with { Victims = VictimInformation.Withheld } }).ToValueList(),
         };
-        return new MeetingSnapshot(view, withheld, meeting.PanelId, table.MemberIds, agencyNames);
+        var snapshot = new MeetingSnapshot(view, withheld, meeting.PanelId, table.MemberIds, agencyNames);
+        shown[meetingId] = Shown.Of(snapshot);
+        return snapshot;
     }
 
     /// <summary>

@@ -21,10 +21,14 @@ public sealed record LiveCase(Guid Id, string Reference, string PerpetratorName,
     string? Summary, string? OffendingHistory, DateOnly? AcceptedOn, DateOnly? EarliestClosureOn, bool NeedsExtensionReason,
     bool IsRepeatReferral);
 
+/// <param name="ReviewUpdateVersion">The case manager's update for a review item, as last saved (it is read by itself).</param>
 public sealed record LiveItem(Guid Id, int Order, AgendaItemKind Kind, int PlannedMinutes, string? Focus,
     ItemProgress Progress, int ElapsedSeconds, DateTimeOffset? TimerStartedAt, LiveCase Case,
-    LiveDecision? Decision, IReadOnlyList<LiveLever> Levers, IReadOnlyList<LiveAction> Actions)
+    LiveDecision? Decision, IReadOnlyList<LiveLever> Levers, IReadOnlyList<LiveAction> Actions, Guid? ReviewUpdateVersion = null)
 {
+    /// <summary>"DAPP-26-049 Lee Rowan": how a form names the case it adds to.</summary>
+    public string CaseName => $"{Case.Reference} {Case.PerpetratorName}";
+
     public TimeSpan Elapsed(DateTimeOffset now) =>
         TimeSpan.FromSeconds(ElapsedSeconds) + (TimerStartedAt is { } started ? now - started : TimeSpan.Zero);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DapPanel.Core.Audit;
 using DapPanel.Core.Data;
 using DapPanel.Core.Domain;
@@ -11,7 +12,8 @@ namespace DapPanel.Core.LiveMeeting;
 public sealed record ChangeNote(string Summary, Guid? EntityId = null, Guid? CaseId = null, string? Before = null,
     string? After = null, SnapshotPart Changed = SnapshotPart.Whole);
 
-public sealed record CommandContext(DapPanelDbContext Db, Meeting Meeting, Actor Actor, DateTimeOffset Now, DateOnly Today)
+public sealed record CommandContext(DapPanelDbContext Db, Meeting Meeting, Actor Actor, DateTimeOffset Now, DateOnly Today,
+    CancellationToken CancellationToken = default)
 {
     public AgendaItem Item(Guid itemId) => Meeting.AgendaItems.SingleOrDefault(i => i.Id == itemId)
         ?? throw new NotFoundException("That agenda item is not part of this meeting.");
@@ -25,29 +27,79 @@ public sealed class LiveMeetingWriter(
     IDbContextFactory<DapPanelDbContext> dbFactory, LiveMeetingReadModel readModel, IMeetingNotifier notifier,
     NeedToKnow needToKnow, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<long> RunAsync(Actor actor, Guid commandId, Guid meetingId, string kind,
+    /// <summary>
+    /// Applies the command once. A command id seen before is answered from the change it made when it asks for the
+    /// same thing, from the same person, and refused otherwise; two identical calls at once get the same answer.
+    /// </summary>
+    public async Task<long> RunAsync(Actor actor, LiveCommand command, string kind,
         Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken = default)
     {
-        if (commandId == Guid.Empty)
+        if (command.Id == Guid.Empty)
             throw new DomainRuleException("Each command needs its own id so a retry is applied once.");
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var applied = await db.MeetingChanges.Where(c => c.CommandId == commandId)
-            .Select(c => new { c.Id, c.MeetingId }).SingleOrDefaultAsync(cancellationToken);
-        if (applied is not null)
-            return applied.MeetingId == meetingId ? applied.Id
-                : throw new DomainRuleException("That command id was already used for another meeting.");
+        var fingerprint = command.FingerprintFor(actor);
+        // A client retrying while its first call is still running waits for it here, and is then answered from it;
+        // across nodes the unique command id in the database does the same.
+        var gate = running.GetOrAdd(command.Id, _ => new Gate());
+        Interlocked.Increment(ref gate.Users);
+        try
+        {
+            await gate.Turn.WaitAsync(cancellationToken);
+            try
+            {
+                if (await AnsweredAsync(command, fingerprint, cancellationToken) is { } answered) return answered;
+                return await ApplyOnceAsync(actor, command, fingerprint, kind, change, cancellationToken);
+            }
+            finally { gate.Turn.Release(); }
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref gate.Users) == 0) running.TryRemove(new KeyValuePair<Guid, Gate>(command.Id, gate));
+        }
+    }
 
+    sealed class Gate
+    {
+        public readonly SemaphoreSlim Turn = new(1, 1);
+        public int Users;
+    }
+
+    readonly ConcurrentDictionary<Guid, Gate> running = new();
+
+    async Task<long> ApplyOnceAsync(Actor actor, LiveCommand command, string fingerprint, string kind,
+        Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApplyAsync(actor, command, fingerprint, kind, change, cancellationToken);
+        }
+        catch (Exception failure) when (failure is UserFacingException or DbUpdateException)
+        {
+            // The same command sent twice at once: the other call saved it first, and this one lost the race (a
+            // unique command id, a changed version, or a check that now sees the first call's change).
+            if (await AnsweredAsync(command, fingerprint, CancellationToken.None) is { } first) return first;
+            if (failure is DbUpdateConcurrencyException)
+                throw new ConcurrencyConflictException(
+                    "Someone else saved a change to this at the same moment. Your screen shows their version now; check it and try again.");
+            throw;
+        }
+    }
+
+    async Task<long> ApplyAsync(Actor actor, LiveCommand command, string fingerprint, string kind,
+        Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken)
+    {
+        var meetingId = command.MeetingId;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await db.Meetings.Include(m => m.AgendaItems).ThenInclude(i => i.Decision)
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
         await LiveAccess.EnsureCanEnterAsync(needToKnow, actor, meeting, cancellationToken);
 
         var now = clock.GetUtcNow();
-        var note = await change(new CommandContext(db, meeting, actor, now, PanelTime.Today(clock)));
+        var note = await change(new CommandContext(db, meeting, actor, now, PanelTime.Today(clock), cancellationToken));
         var entry = new MeetingChange
         {
-            MeetingId = meetingId, CommandId = commandId, Kind = kind, EntityId = note.EntityId, Summary = Clip(note.Summary, 500),
-            ActorName = actor.Name, At = now,
+            MeetingId = meetingId, CommandId = command.Id, CommandFingerprint = fingerprint, Kind = kind,
+            EntityId = note.EntityId, Summary = Clip(note.Summary, 500), ActorName = actor.Name, At = now,
         };
         db.MeetingChanges.Add(entry);
         audit.Add(db, actor, AuditAction.Changed, Clip(note.Summary, 1000), note.CaseId, meetingId, note.Before, note.After);
@@ -58,13 +110,25 @@ public sealed class LiveMeetingWriter(
         catch (DbUpdateConcurrencyException)
         {
             readModel.Invalidate(meetingId);
-            throw new ConcurrencyConflictException(
-                "Someone else saved a change to this at the same moment. Your screen shows their version now; check it and try again.");
+            throw;
         }
 
         readModel.AfterChange(meetingId, entry.Id, note.Changed, note.CaseId);
+        if (kind == MeetingFlow.ClosedKind) readModel.Release(meetingId);
         await notifier.PublishAsync(new MeetingChanged(meetingId, entry.Id, kind, note.EntityId));
         return entry.Id;
+    }
+
+    /// <summary>The version a command already made, if it was applied; a refusal if its id was used for something else.</summary>
+    async Task<long?> AnsweredAsync(LiveCommand command, string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var applied = await db.MeetingChanges.AsNoTracking().Where(c => c.CommandId == command.Id)
+            .Select(c => new { c.Id, c.MeetingId, c.CommandFingerprint }).SingleOrDefaultAsync(cancellationToken);
+        if (applied is null) return null;
+        // Changes saved before fingerprints were kept are matched on their meeting alone.
+        var same = applied.CommandFingerprint is null ? applied.MeetingId == command.MeetingId : applied.CommandFingerprint == fingerprint;
+        return same ? applied.Id : throw new CommandIdReusedException();
     }
 
     static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -1,3 +1,4 @@
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Security;
 
@@ -6,36 +7,46 @@ namespace DapPanel.Core.LiveMeeting;
 /// <summary>The chair's controls: start, move through the agenda, time each item, defer, close.</summary>
 public interface IMeetingFlow
 {
-    Task<long> StartAsync(Actor actor, Guid commandId, Guid meetingId);
-    Task<long> CloseAsync(Actor actor, Guid commandId, Guid meetingId);
-    Task<long> MoveToAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId);
-    Task<long> NextAsync(Actor actor, Guid commandId, Guid meetingId);
-    Task<long> StartTimerAsync(Actor actor, Guid commandId, Guid meetingId);
-    Task<long> PauseTimerAsync(Actor actor, Guid commandId, Guid meetingId);
-    Task<long> DeferAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId);
+    Task<long> StartAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default);
+    Task<long> CloseAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default);
+    Task<long> MoveToAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, CancellationToken cancellationToken = default);
+    Task<long> NextAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default);
+    Task<long> StartTimerAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default);
+    Task<long> PauseTimerAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default);
+    Task<long> DeferAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, CancellationToken cancellationToken = default);
 }
 
-public sealed class MeetingFlow(LiveMeetingWriter writer) : IMeetingFlow
+public sealed class MeetingFlow(LiveMeetingWriter writer, MeetingPresence presence) : IMeetingFlow
 {
-    public Task<long> StartAsync(Actor actor, Guid commandId, Guid meetingId) =>
-        RunAsChair(actor, commandId, meetingId, "meeting-started", "start the meeting", ctx =>
+    public const string ClosedKind = "meeting-closed";
+
+    public Task<long> StartAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        actor.Require("start the meeting", Role.Chair);
+        return writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "StartMeeting"), "meeting-started", async ctx =>
         {
             ctx.Meeting.Start(ctx.Now);
             var first = ctx.Meeting.AgendaItems.OrderBy(i => i.Order).FirstOrDefault(i => !i.IsDeferred);
             if (first is not null) MakeCurrent(ctx, first);
-            return new ChangeNote("Started the meeting");
-        });
+            // Those reading ahead in the room when it starts are at the meeting (rooms on other nodes record their own).
+            var arrived = 0;
+            foreach (var (personId, agencyId) in presence.Seated(meetingId))
+                if (await Arrivals.RecordAsync(ctx.Db, meetingId, personId, agencyId, ctx.Now, ctx.CancellationToken)) arrived++;
+            return new ChangeNote(arrived == 0 ? "Started the meeting"
+                : $"Started the meeting; {arrived} {(arrived == 1 ? "person" : "people")} in the room recorded present");
+        }, cancellationToken);
+    }
 
-    public Task<long> CloseAsync(Actor actor, Guid commandId, Guid meetingId) =>
-        RunAsChair(actor, commandId, meetingId, "meeting-closed", "close the meeting", ctx =>
+    public Task<long> CloseAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default) =>
+        RunAsChair(actor, new LiveCommand(commandId, meetingId, "CloseMeeting"), ClosedKind, "close the meeting", cancellationToken, ctx =>
         {
             LeaveCurrent(ctx);
             ctx.Meeting.Close(ctx.Now);
             return new ChangeNote("Closed the meeting");
         });
 
-    public Task<long> MoveToAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId) =>
-        RunAsChair(actor, commandId, meetingId, "current-item", "move the agenda", ctx =>
+    public Task<long> MoveToAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, CancellationToken cancellationToken = default) =>
+        RunAsChair(actor, new LiveCommand(commandId, meetingId, "MoveToItem", itemId), "current-item", "move the agenda", cancellationToken, ctx =>
         {
             EnsureLive(ctx.Meeting);
             var item = ctx.Item(itemId);
@@ -44,8 +55,8 @@ public sealed class MeetingFlow(LiveMeetingWriter writer) : IMeetingFlow
             return new ChangeNote($"Moved to item {item.Order}", item.Id);
         });
 
-    public Task<long> NextAsync(Actor actor, Guid commandId, Guid meetingId) =>
-        RunAsChair(actor, commandId, meetingId, "current-item", "move the agenda", ctx =>
+    public Task<long> NextAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default) =>
+        RunAsChair(actor, new LiveCommand(commandId, meetingId, "NextItem"), "current-item", "move the agenda", cancellationToken, ctx =>
         {
             EnsureLive(ctx.Meeting);
             var ordered = ctx.Meeting.AgendaItems.OrderBy(i => i.Order).ToList();
@@ -57,24 +68,24 @@ public sealed class MeetingFlow(LiveMeetingWriter writer) : IMeetingFlow
             return new ChangeNote($"Moved to item {next.Order}", next.Id);
         });
 
-    public Task<long> StartTimerAsync(Actor actor, Guid commandId, Guid meetingId) =>
-        RunAsChair(actor, commandId, meetingId, "timer", "run the timer", ctx =>
+    public Task<long> StartTimerAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default) =>
+        RunAsChair(actor, new LiveCommand(commandId, meetingId, "StartTimer"), "timer", "run the timer", cancellationToken, ctx =>
         {
             var item = CurrentOf(ctx);
             item.StartTimer(ctx.Now);
             return new ChangeNote($"Started the timer on item {item.Order}", item.Id);
         });
 
-    public Task<long> PauseTimerAsync(Actor actor, Guid commandId, Guid meetingId) =>
-        RunAsChair(actor, commandId, meetingId, "timer", "run the timer", ctx =>
+    public Task<long> PauseTimerAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default) =>
+        RunAsChair(actor, new LiveCommand(commandId, meetingId, "PauseTimer"), "timer", "run the timer", cancellationToken, ctx =>
         {
             var item = CurrentOf(ctx);
             item.PauseTimer(ctx.Now);
             return new ChangeNote($"Paused the timer on item {item.Order}", item.Id);
         });
 
-    public Task<long> DeferAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId) =>
-        RunAsChair(actor, commandId, meetingId, "item-deferred", "defer an item", ctx =>
+    public Task<long> DeferAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, CancellationToken cancellationToken = default) =>
+        RunAsChair(actor, new LiveCommand(commandId, meetingId, "DeferItem", itemId), "item-deferred", "defer an item", cancellationToken, ctx =>
         {
             if (ctx.Meeting.Status is not (MeetingStatus.Circulated or MeetingStatus.Live or MeetingStatus.Draft))
                 throw new DomainRuleException("Items can only be deferred before or during the meeting.");
@@ -88,11 +99,11 @@ public sealed class MeetingFlow(LiveMeetingWriter writer) : IMeetingFlow
             return new ChangeNote($"Deferred item {item.Order} to a later panel", item.Id, item.CaseId);
         });
 
-    Task<long> RunAsChair(Actor actor, Guid commandId, Guid meetingId, string kind, string whatFor,
+    Task<long> RunAsChair(Actor actor, LiveCommand command, string kind, string whatFor, CancellationToken cancellationToken,
         Func<CommandContext, ChangeNote> change)
     {
         actor.Require(whatFor, Role.Chair);
-        return writer.RunAsync(actor, commandId, meetingId, kind, ctx => Task.FromResult(change(ctx)));
+        return writer.RunAsync(actor, command, kind, ctx => Task.FromResult(change(ctx)), cancellationToken);
     }
 
     static void EnsureLive(Meeting meeting)

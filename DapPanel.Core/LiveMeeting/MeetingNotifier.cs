@@ -59,8 +59,21 @@ public sealed class InProcessMeetingNotifier(ILogger<InProcessMeetingNotifier> l
         catch (Exception error) { logger.LogWarning(error, "A meeting subscriber failed to take a change"); }
     }
 
-    void Remove(Subscription subscription) =>
-        topics.AddOrUpdate(subscription.MeetingId, _ => [], (_, list) => list.Remove(subscription));
+    /// <summary>Meetings (and the all-meetings topic) with a subscriber on this node: a topic goes with its last subscriber.</summary>
+    public int Topics => topics.Count;
+
+    void Remove(Subscription subscription)
+    {
+        while (topics.TryGetValue(subscription.MeetingId, out var list))
+        {
+            var rest = list.Remove(subscription);
+            if (ReferenceEquals(rest, list)) return;
+            if (rest.IsEmpty
+                    ? topics.TryRemove(new KeyValuePair<Guid, ImmutableList<Subscription>>(subscription.MeetingId, list))
+                    : topics.TryUpdate(subscription.MeetingId, rest, list))
+                return;
+        }
+    }
 
     sealed class Subscription(InProcessMeetingNotifier owner, Guid meetingId, Func<MeetingChanged, Task> onChanged) : IDisposable
     {

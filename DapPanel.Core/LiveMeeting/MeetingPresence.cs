@@ -43,22 +43,46 @@ public sealed class MeetingPresence(TimeProvider clock)
     /// <summary>True when this person was not present before (their first open seat).</summary>
     public bool Join(Guid meetingId, string seatKey, Actor actor)
     {
-        var room = meetings.GetOrAdd(meetingId, _ => new());
-        var wasPresent = room.Seats.Values.Any(s => s.PersonId == actor.PersonId);
-        room.Seats[seatKey] = new Seat(actor.PersonId, actor.Name, actor.AgencyId, clock.GetUtcNow());
-        room.SeatsChanged();
-        return !wasPresent;
+        while (true)
+        {
+            var room = meetings.GetOrAdd(meetingId, _ => new());
+            lock (room)
+            {
+                // The room was emptied and released between the two lines above: take a seat in its successor.
+                if (!meetings.TryGetValue(meetingId, out var current) || !ReferenceEquals(current, room)) continue;
+                var wasPresent = room.Seats.Values.Any(s => s.PersonId == actor.PersonId);
+                room.Seats[seatKey] = new Seat(actor.PersonId, actor.Name, actor.AgencyId, clock.GetUtcNow());
+                room.SeatsChanged();
+                return !wasPresent;
+            }
+        }
     }
 
-    /// <summary>True when this was the person's last open seat.</summary>
-    public bool Leave(Guid meetingId, string seatKey, out Guid personId)
+    /// <summary>True when this was the person's last open seat; <paramref name="roomEmpty"/> when it was anyone's last.</summary>
+    public bool Leave(Guid meetingId, string seatKey, out Guid personId, out bool roomEmpty)
     {
         personId = Guid.Empty;
+        roomEmpty = false;
         if (!meetings.TryGetValue(meetingId, out var room) || !room.Seats.TryRemove(seatKey, out var seat)) return false;
         room.SeatsChanged();
         personId = seat.PersonId;
+        if (room.Seats.IsEmpty)
+        {
+            // Released only as it was left: a seat taken meanwhile keeps the room.
+            lock (room)
+                if (room.Seats.IsEmpty && meetings.TryRemove(new KeyValuePair<Guid, Room>(meetingId, room))) roomEmpty = true;
+        }
         return room.Seats.Values.All(s => s.PersonId != seat.PersonId);
     }
+
+    /// <summary>The people with a seat in the meeting's room on this node.</summary>
+    public IReadOnlyList<(Guid PersonId, Guid AgencyId)> Seated(Guid meetingId) =>
+        meetings.TryGetValue(meetingId, out var room)
+            ? room.Seats.Values.Select(s => (s.PersonId, s.AgencyId)).Distinct().ToList()
+            : [];
+
+    /// <summary>Meetings with a room open on this node (each one's seats and who is present).</summary>
+    public int OpenRooms => meetings.Count;
 
     public IReadOnlyList<PresentPerson> Present(Guid meetingId, IReadOnlyDictionary<Guid, string> agencyNames) =>
         meetings.TryGetValue(meetingId, out var room) ? room.Present(agencyNames) : ValueList<PresentPerson>.Empty;

@@ -17,7 +17,7 @@ static class MinutesReader
 
         var attendance = await db.Attendances.AsNoTracking().Where(a => a.MeetingId == meeting.Id)
             .Select(a => new MinutesAttendanceRow(a.Agency!.Name, a.Person == null ? null : a.Person.FullName, a.Status,
-                a.IsObserver))
+                a.IsObserver, a.ApologiesSent, a.Note))
             .ToListAsync(cancellationToken);
         var present = attendance.Where(a => a.Status.IsPresent()).Select(a => a.AgencyName).ToHashSet();
         var core = await db.PanelMemberships.Where(m => m.PanelId == meeting.PanelId && m.IsCore)

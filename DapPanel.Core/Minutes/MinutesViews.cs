@@ -15,7 +15,10 @@ public sealed record MinutesContent(
     public IEnumerable<MinutesItem> DeferredItems => Items.Where(i => i.IsDeferred);
 }
 
-public sealed record MinutesAttendanceRow(string AgencyName, string? PersonName, AttendanceStatus Status, bool IsObserver);
+/// <param name="ApologiesSent">Apologies sent before the meeting by someone who then attended; the minutes say both.</param>
+/// <param name="Note">What was sent in advance with apologies, or the chair's note.</param>
+public sealed record MinutesAttendanceRow(string AgencyName, string? PersonName, AttendanceStatus Status, bool IsObserver,
+    AttendanceStatus? ApologiesSent = null, string? Note = null);
 
 public sealed record MinutesItem(
     Guid AgendaItemId, int Order, string CaseReference, AgendaItemKind Kind, bool IsDeferred, string? Summary,

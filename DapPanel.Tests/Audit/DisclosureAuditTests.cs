@@ -15,7 +15,8 @@ namespace DapPanel.Tests.Audit;
 /// (the prerendered page), a browser (prerender and interactive render are one view; a reload or moving in the app is
 /// another), a download, or a hub connection (its reads of a meeting are one view).
 /// </summary>
-[Collection(DemoServerCollection.Name)]
+[Collection(OwnMeetingsServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class DisclosureAuditTests(TestServer server)
 {
     public static TheoryData<string, Role> PagesWithCaseDetail() => new()

@@ -43,7 +43,7 @@ public class BeforeThePanelTests
             await page.FillAsync("#online-link", "https://meet.example/croydon-dapp");
             await page.ScreenshotAsync("meeting-new");
             await page.ClickAsync("#create-meeting");
-            await page.WaitForURLAsync("**/agenda");
+            await page.WaitForURLAsync("**/agenda", new() { WaitUntil = WaitUntilState.Commit });
             var meetingPath = new Uri(page.Url).AbsolutePath.Replace("/agenda", "");
 
             await page.ClickAsync($"button[aria-label='Add {referral.Reference} as new referral']");

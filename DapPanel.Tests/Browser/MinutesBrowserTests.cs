@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DapPanel.Tests.Browser;
 
 /// <summary>The chair reads the whole minutes on the page and finalises them; on a server of its own, as it finalises.</summary>
+[Trait("Category", "Browser")]
 public class MinutesBrowserTests
 {
     [Fact]

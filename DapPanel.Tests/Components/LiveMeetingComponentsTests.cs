@@ -148,12 +148,12 @@ public class LiveMeetingComponentsTests : BunitTest
         var owned = new LiveAction(Guid.NewGuid(), "Hand over the licence file", Probation, "Probation", leaver, "Kit Leaver",
             new DateOnly(2026, 12, 22), ActionStatus.Open, true, false, Guid.NewGuid());
 
-        var reassigning = RenderIn<ActionForm>(room, p => p.Add(x => x.Item, item).Add(x => x.Editing, owned));
+        var reassigning = RenderIn<ActionForm>(room, p => p.Add(x => x.For, item).Add(x => x.ShownItemId, item.Id).Add(x => x.Editing, owned));
         var owners = reassigning.Find($"#action-owner-{owned.Id}");
         Assert.Equal(leaver.ToString(), owners.GetAttribute("value"));
         Assert.Contains("Kit Leaver (sign-in disabled)", owners.TextContent);
 
-        var adding = RenderIn<ActionForm>(room, p => p.Add(x => x.Item, item));
+        var adding = RenderIn<ActionForm>(room, p => p.Add(x => x.For, item).Add(x => x.ShownItemId, item.Id));
         Assert.DoesNotContain("Kit Leaver", adding.Find($"#action-owner-{item.Id}").TextContent);
     }
 
@@ -303,16 +303,20 @@ public class LiveMeetingComponentsTests : BunitTest
 
     sealed class UnusedActionBoard : IActionBoard
     {
-        public Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input) => throw new NotSupportedException();
-        public Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input, Guid expectedVersion) =>
-            throw new NotSupportedException();
+        public Task<long> AgreeAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, ActionInput input,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<long> ReassignAsync(Actor actor, Guid commandId, Guid meetingId, Guid actionId, ActionInput input, Guid expectedVersion,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     sealed class UnusedLeverBoard : ILeverBoard
     {
-        public Task<long> AddAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, LeverInput lever) => throw new NotSupportedException();
-        public Task<long> EditAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, LeverInput lever, Guid expectedVersion) => throw new NotSupportedException();
-        public Task<long> WithdrawAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion) => throw new NotSupportedException();
+        public Task<long> AddAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, LeverInput lever,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<long> EditAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, LeverInput lever, Guid expectedVersion,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<long> WithdrawAsync(Actor actor, Guid commandId, Guid meetingId, Guid leverId, Guid expectedVersion,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     sealed class ChairsOnlyReviewUpdates : IReviewUpdateService
@@ -337,7 +341,7 @@ public class LiveMeetingComponentsTests : BunitTest
 
     sealed class AcceptingDecisions : IDecisionRecorder
     {
-        public Task<long> RecordAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, DecisionInput input, Guid? expectedVersion) =>
-            Task.FromResult(1L);
+        public Task<long> RecordAsync(Actor actor, Guid commandId, Guid meetingId, Guid itemId, DecisionInput input, Guid? expectedVersion,
+            CancellationToken cancellationToken = default) => Task.FromResult(1L);
     }
 }

@@ -6,6 +6,7 @@ using DapPanel.Core.LiveMeeting;
 using DapPanel.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DapPanel.Tests.LiveMeeting;
@@ -58,7 +59,7 @@ public class AttendanceTests(TestServer server) : LiveMeetingTestBase(server)
     [Fact]
     public async Task Joining_records_the_person_present_remotely_and_the_chair_sees_quorum_and_missing_core_agencies()
     {
-        var meeting = await Server.CreateAsync(1);
+        var meeting = await LiveMeetingAsync(1);
         var housing = await Housing();
         await Attendance.AcknowledgeAsync(housing, meeting.Id);
         await Live.JoinAsync(housing, meeting.Id, "test:" + Guid.NewGuid());
@@ -148,10 +149,42 @@ public class AttendanceTests(TestServer server) : LiveMeetingTestBase(server)
         Assert.Equal((AttendanceStatus.ApologiesWithInformation, "Tenancy history emailed to the coordinator"), (line.Status, line.Note));
         Assert.Contains(await Attendance.UpcomingAsync(housing), m => m.MeetingId == meeting.Id && m.MyStatus == AttendanceStatus.ApologiesWithInformation);
 
+        // Reading ahead is reading: the apologies stand, and the home page still shows them as sent.
         await Attendance.AcknowledgeAsync(housing, meeting.Id);
-        await Live.JoinAsync(housing, meeting.Id, "test:" + Guid.NewGuid());
+        var seat = "test:" + Guid.NewGuid();
+        await Live.JoinAsync(housing, meeting.Id, seat);
         line = (await Attendance.GetAsync(await Chair(), meeting.Id)).Agencies.Single(a => a.AgencyName == "Housing Needs").Lines.Single();
-        Assert.Equal(AttendanceStatus.PresentRemote, line.Status);
+        Assert.Equal((AttendanceStatus.ApologiesWithInformation, "Tenancy history emailed to the coordinator", null),
+            (line.Status, line.Note, line.JoinedAt));
+        Assert.Contains(await Attendance.UpcomingAsync(housing), m => m.MeetingId == meeting.Id && m.MyStatus == AttendanceStatus.ApologiesWithInformation);
+
+        // Still in the room when the meeting starts: they came after all, and the apologies and their note are kept beside it.
+        await Flow.StartAsync(await Chair(), Guid.NewGuid(), meeting.Id);
+        line = (await Attendance.GetAsync(await Chair(), meeting.Id)).Agencies.Single(a => a.AgencyName == "Housing Needs").Lines.Single();
+        Assert.Equal((AttendanceStatus.PresentRemote, AttendanceStatus.ApologiesWithInformation, "Tenancy history emailed to the coordinator"),
+            (line.Status, line.ApologiesSent, line.Note));
+        Assert.NotNull(line.JoinedAt);
+        await Live.LeaveAsync(meeting.Id, seat);
+    }
+
+    [Fact]
+    public async Task Reading_ahead_records_no_attendance_and_joining_the_live_meeting_does()
+    {
+        var meeting = await Server.CreateAsync(1, daysAhead: 11);
+        var housing = await Housing();
+        await Attendance.AcknowledgeAsync(housing, meeting.Id);
+
+        var seat = "test:" + Guid.NewGuid();
+        await Live.JoinAsync(housing, meeting.Id, seat);
+        await Live.LeaveAsync(meeting.Id, seat);
+        Assert.Empty(await Server.ReadAsync(db => db.Attendances.Where(a => a.MeetingId == meeting.Id).ToListAsync()));
+
+        await Flow.StartAsync(await Chair(), Guid.NewGuid(), meeting.Id);
+        await Live.JoinAsync(housing, meeting.Id, seat);
+        var line = Assert.Single(await Server.ReadAsync(db => db.Attendances.Where(a => a.MeetingId == meeting.Id).ToListAsync()));
+        Assert.Equal((AttendanceStatus.PresentRemote, housing.PersonId), (line.Status, line.PersonId));
+        await Live.LeaveAsync(meeting.Id, seat);
+        Assert.NotNull((await Server.ReadAsync(db => db.Attendances.SingleAsync(a => a.Id == line.Id))).LeftAt);
     }
 
     [Fact]

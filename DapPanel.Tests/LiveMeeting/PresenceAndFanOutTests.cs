@@ -31,7 +31,7 @@ public class PresenceAndFanOutTests
         var afterJoin = presence.Present(Meeting, AgencyNames);
         Assert.Equal(["Chris Plover", "Sam Kestrel"], afterJoin.Select(p => p.FullName));
 
-        presence.Leave(Meeting, "seat-1", out _);
+        presence.Leave(Meeting, "seat-1", out _, out _);
         Assert.Equal(["Chris Plover"], presence.Present(Meeting, AgencyNames).Select(p => p.FullName));
     }
 

@@ -13,7 +13,8 @@ namespace DapPanel.Tests.Security;
 /// A session ends when its person ends it, or an administrator disables them: everywhere at once, at the default
 /// revalidation interval, and a copy of the cookie is worthless afterwards.
 /// </summary>
-[Collection(DemoServerCollection.Name)]
+[Collection(OwnMeetingsServerCollection.Name)]
+[Trait("Category", "Browser")]
 public class SessionEndTests(TestServer server)
 {
     [Fact]

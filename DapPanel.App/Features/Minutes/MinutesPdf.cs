@@ -1,5 +1,6 @@
 using DapPanel.App.Components.Shared;
 using DapPanel.App.Pdf;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Minutes;
 
@@ -80,11 +81,12 @@ public static class MinutesPdf
         pdf.Heading("Attendance");
         var table = new PdfTable(new("Agency", 3), new("Name", 2.4), new("Attendance", 2.4), new("Where", 1.4));
         foreach (var a in m.Attendance)
-            table.Row(a.AgencyName, (a.PersonName ?? "—") + (a.IsObserver ? " (observer)" : ""), a.Status.Label(),
+            table.Row(a.AgencyName, (a.PersonName ?? "—") + (a.IsObserver ? " (observer)" : ""), MinutesWording.Attendance(a),
                 MinutesWording.Where(a.Status));
         if (m.Attendance.Count == 0) pdf.Paragraph("No attendance was recorded.");
         else pdf.Table(table, spaceAfter: 4);
         pdf.Paragraph(MinutesWording.Apologies(m));
+        foreach (var note in MinutesWording.ApologyNotes(m)) pdf.Paragraph(note, PdfStyles.Small);
         pdf.Paragraph(MinutesWording.CoreAgencies(m), m.AbsentCoreAgencies.Count == 0 ? PdfStyles.Body : PdfStyles.Warning);
     }
 

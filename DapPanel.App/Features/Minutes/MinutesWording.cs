@@ -1,4 +1,5 @@
 using DapPanel.App.Components.Shared;
+using DapPanel.Core.Attendance;
 using DapPanel.Core.Domain;
 using DapPanel.Core.Minutes;
 
@@ -41,6 +42,15 @@ public static class MinutesWording
             .Select(a => a.AgencyName).Distinct().ToList();
         return agencies.Count == 0 ? null : "Apologies: " + string.Join(", ", agencies) + ".";
     }
+
+    /// <summary>The attendance column: apologies sent before someone attended after all are said too.</summary>
+    public static string Attendance(MinutesAttendanceRow a) =>
+        a.Status.Label() + (a.ApologiesSent is { } sent ? $" (had sent {sent.Label().ToLowerInvariant()})" : "");
+
+    /// <summary>The notes sent with apologies, kept whether or not their sender came after all.</summary>
+    public static IEnumerable<string> ApologyNotes(MinutesContent m) =>
+        m.Attendance.Where(a => a.Note is not null && (a.ApologiesSent is not null || a.Status.IsApologies()))
+            .Select(a => $"With apologies from {a.PersonName ?? a.AgencyName} ({a.AgencyName}): {a.Note}");
 
     public static string CoreAgencies(MinutesContent m) => m.AbsentCoreAgencies.Count == 0
         ? "Every core agency was represented."

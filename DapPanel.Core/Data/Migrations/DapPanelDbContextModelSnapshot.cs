@@ -341,6 +341,9 @@ namespace DapPanel.Core.Data.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -842,6 +845,10 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("TEXT");

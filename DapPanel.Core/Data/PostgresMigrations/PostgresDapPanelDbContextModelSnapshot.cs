@@ -347,6 +347,9 @@ namespace DapPanel.Core.Data.PostgresMigrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("boolean");
 
@@ -856,6 +859,10 @@ namespace DapPanel.Core.Data.PostgresMigrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)");
 
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("uuid");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DapPanel.Core.Data.Migrations
 {
     [DbContext(typeof(DapPanelDbContext))]
-    [Migration("20261204230021_ProviderSignIn")]
-    partial class ProviderSignIn
+    [Migration("20261204233344_LiveRoomTrust")]
+    partial class LiveRoomTrust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -41,13 +41,6 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastSignInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastSignInMethod")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -343,6 +336,9 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApologiesSent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsConfirmed")
                         .HasColumnType("INTEGER");
@@ -845,6 +841,10 @@ namespace DapPanel.Core.Data.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommandFingerprint")
+                        .HasMaxLength(44)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CommandId")
                         .HasColumnType("TEXT");
