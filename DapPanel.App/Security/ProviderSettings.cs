@@ -13,6 +13,10 @@ public sealed partial class ProviderSettings
     /// <summary>False: people whose agency has a provider sign in only through it.</summary>
     public bool PasswordsForProviderAgencies { get; init; } = true;
 
+    /// <summary>The providers' sites, which DapPanel's forms redirect to when signing in or out there.</summary>
+    public IEnumerable<string> Origins =>
+        Providers.Select(p => new Uri(p.Authority).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.OrdinalIgnoreCase);
+
     public SignInProvider? Find(string? name) =>
         Providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 
