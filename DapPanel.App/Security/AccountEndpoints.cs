@@ -25,7 +25,8 @@ public static class AccountEndpoints
             var atProvider = !idle && await providerSignOut.StartAsync(context, signInPage);
             // Deletes the session on the server (the cookie's ticket store), not only the browser's cookie.
             await signIn.SignOutAsync();
-            sessions.SignedOut(context.User, signInPage);
+            // Open pages go where this one goes: to the provider's sign-out page when this sign-out goes there.
+            sessions.SignedOut(context.User, atProvider ? context.Response.Headers.Location.ToString() : signInPage);
             if (actor is not null)
                 await audit.RecordAsync(actor, AuditAction.SignOut, (idle ? "Signed out after the idle time" : "Signed out")
                     + (atProvider ? $" (and of {providerSignOut.DisplayNameOf(context.User)})" : ""));

@@ -39,7 +39,7 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
         var endSessions = fixture.Provider.EndSessionRequests;
         await page.ClickAsync("button.sign-out");
         await page.WaitForURLAsync("**/account/login");
-        Assert.Equal(endSessions + 1, fixture.Provider.EndSessionRequests);
+        Assert.True(fixture.Provider.EndSessionRequests > endSessions, "the provider was asked to end its session");
         Assert.False(await Server.ReadAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == userId)));
         // Signed out at the provider too: the next sign-in asks for the provider's password again.
         await page.ClickAsync($"button[data-provider={ProviderSignInServer.ProviderName}]");

@@ -105,6 +105,25 @@ public class ProviderSignInTests(ProviderSignInServer fixture)
         AssertLogsNameNoOne(account);
     }
 
+    [Fact]
+    public async Task Signing_out_ends_the_DapPanel_session_and_sends_the_browser_to_the_provider_to_sign_out_there()
+    {
+        var (personId, account) = await fixture.AddMemberAsync(assertsTwoFactor: true);
+        var (_, _, cookies) = await ProviderSignInSteps.SignInOverHttpAsync(Server.BaseUrl, account);
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(Server.BaseUrl),
+        };
+
+        using var signedOut = await HttpSignIn.SignOutAsync(client);
+
+        var location = signedOut.Headers.Location;
+        Assert.True(location is not null && location.ToString().StartsWith(fixture.Provider.Authority + "connect/endsession", StringComparison.Ordinal),
+            $"{signedOut.StatusCode} to {location}; log: " + string.Join(" | ", fixture.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(e => e.Message)));
+        Assert.Contains("id_token_hint=", location!.Query);
+        Assert.False(await Server.ReadAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == db.Users.Single(u => u.PersonId == personId).Id)));
+    }
+
     async Task AssertNoSessionAsync(CookieContainer cookies, string userId)
     {
         Assert.Null(cookies.GetCookies(new Uri(Server.BaseUrl))["DapPanel.Auth"]);
