@@ -22,6 +22,9 @@ public static partial class AccessRules
         // The second sign-in step: open, and sends anyone without a password step behind them back to sign in.
         ["/account/login-code"] = Everyone,
         ["/account/two-factor"] = SignedIn,
+        // Where a sign-in through an agency's provider ends when it does not lead to a session.
+        ["/account/not-a-member"] = Everyone,
+        ["/account/sign-in-failed"] = Everyone,
         ["/account/password"] = SignedIn,
         ["/admin/people"] = [Administrator],
         ["/admin/agencies"] = [Administrator],
@@ -70,6 +73,9 @@ public static partial class AccessRules
         new("ANY /health/ready", "/health/ready", Everyone),
         new("POST /account/logout", "/account/logout", SignedIn, FreshSession: true, WithPageToken: true),
         new("POST /account/keep-alive", "/account/keep-alive", SignedIn),
+        // Starting and finishing a sign-in through an agency's provider (the matrix's server has none configured).
+        new("POST /account/external/{provider}", "/account/external/northshire", Everyone, WithPageToken: true),
+        new("GET /account/external/callback", "/account/external/callback?returnUrl=%2F", Everyone),
         new("GET /audit.csv", "/audit.csv?from=2026-01-01&to=2026-12-31", [Administrator, Manager]),
         new("GET /insight/{table}.csv", "/insight/attendance.csv?panel={panel}&from=2026-01-01&to=2026-11-30",
             [Manager, Chair, Administrator]),
