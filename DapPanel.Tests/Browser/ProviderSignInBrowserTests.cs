@@ -47,6 +47,39 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
     }
 
     [Fact]
+    public async Task Administrators_see_how_each_person_signs_in_and_when_they_last_did()
+    {
+        var (_, account) = await fixture.AddMemberAsync(assertsTwoFactor: true);
+        await ProviderSignInSteps.SignInOverHttpAsync(Server.BaseUrl, account);
+        const string administrator = "admin@dappanel.example";
+        var key = await Server.EnrolAsync(administrator);
+        await using var browser = await BrowserFixture.LaunchAsync();
+        var page = await browser.NewPageAsync(1366, 900);
+        await page.SignInAsync(Server.BaseUrl, administrator, Core.Demo.DemoLogins.Password);
+        await page.WaitForURLAsync("**/account/login-code*");
+        await page.FillAsync("#code", Authenticator.Code(key));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForInteractiveAsync();
+
+        await page.GotoInteractiveAsync(Server.BaseUrl + "/admin/people");
+        var row = page.Locator($"[data-testid=person-row][data-email='{account.Email}']");
+        Assert.Equal("Password or Northshire ID", (await row.GetByTestId("sign-in-method").InnerTextAsync()).Trim());
+        Assert.Matches(@"^Last signed in \d{1,2} \w{3} \d{4} \d{2}:\d{2} with Northshire ID$",
+            (await row.GetByTestId("last-sign-in").InnerTextAsync()).Trim());
+        var demoMember = page.Locator("[data-testid=person-row][data-email='probation@dappanel.example']");
+        Assert.Equal("Password or Northshire ID (not used yet)", (await demoMember.GetByTestId("sign-in-method").InnerTextAsync()).Trim());
+        foreach (var width in new[] { 390, 1366, 1920 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await row.ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"provider-people-{width}.png"),
+            });
+        }
+    }
+
+    [Fact]
     public async Task Without_a_second_factor_from_the_provider_DapPanel_asks_for_its_own_code()
     {
         // Not enrolled yet: required two-factor sign-in sends the person to enrol an authenticator app.

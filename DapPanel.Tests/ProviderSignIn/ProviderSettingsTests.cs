@@ -16,17 +16,9 @@ public partial class ProviderSettingsTests : IAsyncLifetime
     {
         Configure = builder =>
         {
-            var settings = builder.Configuration;
-            settings["SignIn:PasswordsForProviderAgencies"] = "false";
-            settings["SignIn:Providers:0:Name"] = ProviderSignInServer.ProviderName;
-            settings["SignIn:Providers:0:DisplayName"] = ProviderSignInServer.ProviderDisplayName;
+            builder.Configuration["SignIn:PasswordsForProviderAgencies"] = "false";
             // Nothing listens on the discard port: the provider is down.
-            settings["SignIn:Providers:0:Authority"] = "http://localhost:9/";
-            settings["SignIn:Providers:0:ClientId"] = TestIdentityProvider.ClientId;
-            settings["SignIn:Providers:0:ClientSecret"] = TestIdentityProvider.ClientSecret;
-            settings["SignIn:Providers:0:Agencies:0"] = ProviderSignInServer.Agency;
-            settings["SignIn:Providers:0:EmailDomains:0"] = ProviderSignInServer.EmailDomain;
-            settings["SignIn:Providers:0:AllowHttp"] = "true";
+            ProviderSignInServer.UseProvider(builder.Configuration, "http://localhost:9/");
         },
     };
 

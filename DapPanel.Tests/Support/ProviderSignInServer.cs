@@ -29,23 +29,28 @@ public sealed class ProviderSignInServer : IAsyncLifetime
         {
             Configure = builder =>
             {
-                var settings = builder.Configuration;
-                settings["Security:RequireTwoFactor"] = "true";
-                settings["SignIn:PasswordsForProviderAgencies"] = PasswordsForProviderAgencies ? "true" : "false";
-                settings["SignIn:Providers:0:Name"] = ProviderName;
-                settings["SignIn:Providers:0:DisplayName"] = ProviderDisplayName;
-                settings["SignIn:Providers:0:Authority"] = Provider.Authority;
-                settings["SignIn:Providers:0:ClientId"] = TestIdentityProvider.ClientId;
-                settings["SignIn:Providers:0:ClientSecret"] = TestIdentityProvider.ClientSecret;
-                settings["SignIn:Providers:0:Agencies:0"] = Agency;
-                settings["SignIn:Providers:0:EmailDomains:0"] = EmailDomain;
-                settings["SignIn:Providers:0:AllowHttp"] = "true";
+                builder.Configuration["Security:RequireTwoFactor"] = "true";
+                builder.Configuration["SignIn:PasswordsForProviderAgencies"] = PasswordsForProviderAgencies ? "true" : "false";
+                UseProvider(builder.Configuration, Provider.Authority);
                 builder.Logging.AddProvider(Logs);
                 builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Information);
             },
         };
         await Server.InitializeAsync();
         await Provider.RegisterAsync(Server.BaseUrl, ProviderName);
+    }
+
+    /// <summary>Probation's staff sign in through the provider at <paramref name="authority"/>.</summary>
+    public static void UseProvider(Microsoft.Extensions.Configuration.IConfiguration settings, string authority)
+    {
+        settings["SignIn:Providers:0:Name"] = ProviderName;
+        settings["SignIn:Providers:0:DisplayName"] = ProviderDisplayName;
+        settings["SignIn:Providers:0:Authority"] = authority;
+        settings["SignIn:Providers:0:ClientId"] = TestIdentityProvider.ClientId;
+        settings["SignIn:Providers:0:ClientSecret"] = TestIdentityProvider.ClientSecret;
+        settings["SignIn:Providers:0:Agencies:0"] = Agency;
+        settings["SignIn:Providers:0:EmailDomains:0"] = EmailDomain;
+        settings["SignIn:Providers:0:AllowHttp"] = "true";
     }
 
     /// <summary>A probation officer an administrator added, with an account at the provider.</summary>

@@ -73,7 +73,7 @@ public static partial class AccessRules
         new("ANY /health/ready", "/health/ready", Everyone),
         new("POST /account/logout", "/account/logout", SignedIn, FreshSession: true, WithPageToken: true),
         new("POST /account/keep-alive", "/account/keep-alive", SignedIn),
-        // Starting and finishing a sign-in through an agency's provider (the matrix's server has none configured).
+        // Starting and finishing a sign-in through an agency's provider.
         new("POST /account/external/{provider}", "/account/external/northshire", Everyone, WithPageToken: true),
         new("GET /account/external/callback", "/account/external/callback?returnUrl=%2F", Everyone),
         new("GET /audit.csv", "/audit.csv?from=2026-01-01&to=2026-12-31", [Administrator, Manager]),
@@ -86,7 +86,7 @@ public static partial class AccessRules
         new("GET /meetings/{id:guid}/actions.pdf", "/meetings/{closed}/actions.pdf?agency={own}",
             [Chair, Administrator, Manager, .. Personas.PanelAgencies]),
         new("GET /meetings/{id:guid}/actions.pdf", "/meetings/{closed}/actions.pdf?agency={probation}",
-            [Chair, Administrator, PanelMember]),
+            [Chair, Administrator, PanelMember, ProviderMember]),
         new("GET /meetings/{id:guid}/case-list.pdf", "/meetings/{upcoming}/case-list.pdf", PanelSeats),
     ];
 
@@ -108,8 +108,8 @@ public static partial class AccessRules
         // Agencies speak for themselves (the matrix offers the caller's own agency); the chair for anyone.
         ["AddLever"] = [Chair, .. Personas.PanelAgencies],
         // The lever and action being changed are probation's.
-        ["EditLever"] = [Chair, PanelMember],
-        ["WithdrawLever"] = [Chair, PanelMember],
+        ["EditLever"] = [Chair, PanelMember, ProviderMember],
+        ["WithdrawLever"] = [Chair, PanelMember, ProviderMember],
         ["AgreeAction"] = [Chair, .. Personas.PanelAgencies],
         ["ReassignAction"] = [Chair],
         ["RecordDecision"] = [Chair],
