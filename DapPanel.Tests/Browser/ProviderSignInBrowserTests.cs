@@ -70,9 +70,11 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
         Assert.Equal("Password or Northshire ID (not used yet)", (await demoMember.GetByTestId("sign-in-method").InnerTextAsync()).Trim());
         foreach (var width in new[] { 390, 1366, 1920 })
         {
-            await page.SetViewportSizeAsync(width, 900);
-            await row.ScrollIntoViewIfNeededAsync();
-            await page.ScreenshotAsync(new PageScreenshotOptions
+            var sized = await page.Context.NewPageAsync();
+            await sized.SetViewportSizeAsync(width, 900);
+            await sized.GotoInteractiveAsync(Server.BaseUrl + "/admin/people");
+            await sized.Locator($"[data-testid=person-row][data-email='{account.Email}']").ScrollIntoViewIfNeededAsync();
+            await sized.ScreenshotAsync(new PageScreenshotOptions
             {
                 Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"provider-people-{width}.png"),
             });
