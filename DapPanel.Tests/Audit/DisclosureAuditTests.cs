@@ -76,9 +76,12 @@ public class DisclosureAuditTests(TestServer server)
 
         await page.EvaluateAsync($"Blazor.navigateTo('/meetings/{meeting.Id}')");
         await page.WaitForURLAsync($"**/meetings/{meeting.Id}");
+        await page.Locator("h1", new() { HasText = "Croydon DAPP —" }).WaitForAsync();
         await LoadedInteractiveAsync(page);
         await page.EvaluateAsync($"Blazor.navigateTo('/cases/{meeting.CaseIds[0]}')");
         await page.WaitForURLAsync(caseUrl);
+        // The meeting page's own marker may still be there: the case's heading says the case page has its data.
+        await page.Locator("h1", new() { HasText = "Test Person 1" }).WaitForAsync();
         await LoadedInteractiveAsync(page);
         Assert.Equal(before + 4, await DisclosuresAsync(person.UserId));
     }

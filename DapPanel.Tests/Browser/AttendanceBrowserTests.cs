@@ -21,6 +21,9 @@ public class AttendanceBrowserTests(TestServer server)
         await statement.Locator("text=OFFICIAL-SENSITIVE").WaitForAsync();
         await chair.ScreenshotAsync("confidentiality-statement");
         await chair.OpenLiveRoomAsync(server.BaseUrl, meeting.Id);
+        // Joining records attendance once the meeting is live; reading ahead before the start does not.
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
+        await chair.Locator("[data-testid=meeting-status]", new() { HasText = "Live" }).WaitForAsync();
         var panel = chair.GetByTestId("attendance-panel");
         await panel.Locator("[data-testid=quorum]", new() { HasText = "Not quorate" }).WaitForAsync();
 

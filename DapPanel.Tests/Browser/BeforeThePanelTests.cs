@@ -38,7 +38,10 @@ public class BeforeThePanelTests
             await page.GotoInteractiveAsync(server.BaseUrl + "/meetings");
             await page.ClickAsync("#new-meeting");
             await page.WaitForSelectorAsync("#meeting-date");
-            await page.FillAsync("#meeting-date", PanelTime.Today(TimeProvider.System).AddDays(10).ToString("yyyy-MM-dd"));
+            // The demo panel meets on Tuesdays: a Wednesday about ten days ahead is free whatever today is.
+            var date = PanelTime.Today(TimeProvider.System).AddDays(10);
+            while (date.DayOfWeek != DayOfWeek.Wednesday) date = date.AddDays(1);
+            await page.FillAsync("#meeting-date", date.ToString("yyyy-MM-dd"));
             await page.FillAsync("#location", "Croydon Family Justice Centre, room 2");
             await page.FillAsync("#online-link", "https://meet.example/croydon-dapp");
             await page.ScreenshotAsync("meeting-new");

@@ -64,8 +64,9 @@ public class RoomCachesTests(TestServer server, ITestOutputHelper output) : Live
         var probation = await Probation();
         var chairSeat = "circuit:" + Guid.NewGuid();
         var probationSeat = "circuit:" + Guid.NewGuid();
-        var told = 0;
-        using (Notifier.Subscribe(meeting.Id, _ => { Interlocked.Increment(ref told); return Task.CompletedTask; }))
+        // Subscribers are told from the thread pool: the first notice may arrive after the commands have returned.
+        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (Notifier.Subscribe(meeting.Id, _ => { told.TrySetResult(); return Task.CompletedTask; }))
         {
             await ViewAsAsync(chair, meeting.Id);
             await ViewAsAsync(probation, meeting.Id);
@@ -82,12 +83,13 @@ public class RoomCachesTests(TestServer server, ITestOutputHelper output) : Live
             await Flow.NextAsync(chair, Guid.NewGuid(), meeting.Id);
             await Live.GetViewAsync(chair, meeting.Id);
             await Flow.CloseAsync(chair, Guid.NewGuid(), meeting.Id);
+            Assert.True(await Task.WhenAny(told.Task, Task.Delay(TimeSpan.FromSeconds(30))) == told.Task,
+                "The room was never told of its changes.");
 
             if (hub is not null) await hub.Connection.InvokeAsync("LeaveMeeting", meeting.Id);
             await Live.LeaveAsync(meeting.Id, probationSeat);
             await Live.LeaveAsync(meeting.Id, chairSeat);
         }
-        Assert.True(told > 0, "The room was never told of its changes.");
     }
 
     static long Heap()
