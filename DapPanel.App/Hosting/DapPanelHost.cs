@@ -53,6 +53,7 @@ public static class DapPanelHost
         app.MapStaticAssets();
         app.MapDapPanelHealth();
         app.MapAccountEndpoints();
+        app.MapProviderSignInEndpoints();
         app.MapHub<MeetingHub>(MeetingHub.Path);
         app.MapBenchmarkEndpoints();
         Features.Minutes.DocumentEndpoints.MapDocumentEndpoints(app);
@@ -87,6 +88,7 @@ public static class DapPanelHost
         builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
         builder.Services.AddDapPanelCore(storage, builder.Configuration.ReadDatabaseSettings());
         builder.Services.AddDapPanelSecurity(SecuritySettings.Read(builder.Configuration, builder.Environment));
+        builder.Services.AddProviderSignIn(ProviderSettings.Read(builder.Configuration, builder.Environment), builder.Environment);
         TransportSecurity.Validate(builder.Configuration);
         builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -6,16 +6,22 @@ namespace DapPanel.App.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
+    /// <summary>
+    /// The policy; <paramref name="signInOrigins"/> are the agencies' providers, which the sign-in and sign-out forms
+    /// redirect to (browsers hold a form's redirects to form-action too).
+    /// </summary>
+    public static string ContentSecurityPolicy(IEnumerable<string> signInOrigins) =>
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; " +
-        "object-src 'none'";
+        $"font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action {string.Join(' ', ["'self'", .. signInOrigins])}; " +
+        "base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<ProviderSettings>().Origins);
+        return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
@@ -23,6 +29,7 @@ public static class SecurityHeaders
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             await next();
         });
+    }
 
     /// <summary>Refuses WebSocket upgrades (circuits and the hub) whose Origin is another site.</summary>
     public static IApplicationBuilder UseSameOriginWebSockets(this IApplicationBuilder app) =>

@@ -10,6 +10,9 @@ namespace DapPanel.App.Security;
 
 public static class SecurityServices
 {
+    static readonly string[] KeptOnRefresh =
+        [SignInSessionStore.SessionClaim, System.Security.Claims.ClaimTypes.AuthenticationMethod, ProviderSignIn.TwoFactorClaim];
+
     public static IServiceCollection AddDapPanelSecurity(this IServiceCollection services, SecuritySettings settings)
     {
         services.AddSingleton(settings);
@@ -24,6 +27,7 @@ public static class SecurityServices
         services.AddHostedService<ExpiredSessionSweeper>();
         services.AddScoped<PageView>();
         services.AddScoped<ActorAccessor>();
+        services.AddSingleton<LastSignIn>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -57,12 +61,15 @@ public static class SecurityServices
         services.Configure<SecurityStampValidatorOptions>(stamp =>
         {
             stamp.ValidationInterval = settings.Revalidation < TimeSpan.FromMinutes(1) ? settings.Revalidation : TimeSpan.FromMinutes(1);
-            // The refreshed principal stays in the session it was signed in with.
+            // The refreshed principal stays in the session it was signed in with, and keeps how it signed in (a
+            // provider's name, a second factor asserted by it or by DapPanel's code), which Identity would drop.
             stamp.OnRefreshingPrincipal = refresh =>
             {
-                if (refresh.CurrentPrincipal?.FindFirst(SignInSessionStore.SessionClaim) is { } session
-                    && refresh.NewPrincipal?.Identities.FirstOrDefault() is { } identity)
-                    identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+                if (refresh.CurrentPrincipal is not { } current || refresh.NewPrincipal?.Identities.FirstOrDefault() is not { } identity)
+                    return Task.CompletedTask;
+                foreach (var type in KeptOnRefresh)
+                    foreach (var claim in current.FindAll(type))
+                        if (!identity.HasClaim(type, claim.Value)) identity.AddClaim(new System.Security.Claims.Claim(type, claim.Value));
                 return Task.CompletedTask;
             };
         });

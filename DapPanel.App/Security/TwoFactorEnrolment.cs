@@ -30,7 +30,10 @@ public static class TwoFactorEnrolment
             await next();
         });
 
-    static bool IsEnrolled(HttpContext context) => context.User.HasClaim(DapPanelClaims.TwoFactorEnrolled, "true");
+    /// <summary>Enrolled in DapPanel's own codes, or signed in with a second factor the agency's provider asserted.</summary>
+    static bool IsEnrolled(HttpContext context) =>
+        context.User.HasClaim(DapPanelClaims.TwoFactorEnrolled, "true")
+        || context.User.HasClaim(ProviderSignIn.TwoFactorClaim, ProviderSignIn.TwoFactorValue);
 
     static bool IsAllowedBeforeEnrolment(PathString path) =>
         path.StartsWithSegments("/account") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")

@@ -9,7 +9,19 @@ public sealed record PersonAccountView(
 
 /// <param name="HasPassword">False for a sign-in imported from a list, until an administrator gives its first password.</param>
 public sealed record PersonSignIn(
-    string UserId, IReadOnlySet<Role> Roles, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, bool HasPassword = true);
+    string UserId, IReadOnlySet<Role> Roles, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled)
+{
+    /// <summary>Whether the account has a password of its own.</summary>
+    public bool HasPassword { get; init; }
+
+    /// <summary>The sign-in providers (their names) whose accounts are linked to this one.</summary>
+    public IReadOnlyList<string> Providers { get; init; } = [];
+
+    public DateTimeOffset? LastSignInAt { get; init; }
+
+    /// <summary>"password" or a provider's name.</summary>
+    public string? LastSignInMethod { get; init; }
+}
 
 public sealed record AgencyAdminView(
     Guid Id, string Name, AgencyKind Kind, string? SeniorContactName, string? SeniorContactEmail, int People, Guid Version);

@@ -47,12 +47,18 @@ public sealed class PeopleAdministration(
             .ToListAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
         var roles = await RolesByUserAsync(db, cancellationToken);
+        var logins = (await db.UserLogins.AsNoTracking().Select(l => new { l.UserId, l.LoginProvider }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.UserId, l => l.LoginProvider);
         var now = clock.GetUtcNow();
         return people.Select(p =>
         {
             var user = users.FirstOrDefault(u => u.PersonId == p.Id);
             var signIn = user is null ? null : new PersonSignIn(user.Id, roles.GetValueOrDefault(user.Id) ?? new HashSet<Role>(),
-                user.IsActive, user.LockoutEnd > now, user.TwoFactorEnabled, user.PasswordHash is not null);
+                user.IsActive, user.LockoutEnd > now, user.TwoFactorEnabled)
+            {
+                HasPassword = user.PasswordHash is not null, Providers = [.. logins[user.Id].Order()],
+                LastSignInAt = user.LastSignInAt, LastSignInMethod = user.LastSignInMethod,
+            };
             return new PersonAccountView(p.Id, p.FullName, p.Email, p.JobTitle, p.AgencyId, p.Agency, signIn, p.Version);
         }).ToList();
     }

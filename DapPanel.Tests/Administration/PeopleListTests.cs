@@ -8,7 +8,7 @@ public class PeopleListTests
 {
     static PersonAccountView Person(string name, string agency, bool active = true, bool lockedOut = false, params Role[] roles) =>
         new(Guid.NewGuid(), name, $"{name.Split(' ')[0].ToLowerInvariant()}@example.gov.uk", null, Guid.NewGuid(), agency,
-            new PersonSignIn(Guid.NewGuid().ToString(), roles.ToHashSet(), active, lockedOut, TwoFactorEnabled: true), Guid.NewGuid());
+            new PersonSignIn(Guid.NewGuid().ToString(), roles.ToHashSet(), active, lockedOut, TwoFactorEnabled: true) { HasPassword = true }, Guid.NewGuid());
 
     static readonly PersonAccountView[] People =
     [

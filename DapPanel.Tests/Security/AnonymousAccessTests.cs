@@ -10,9 +10,14 @@ namespace DapPanel.Tests.Security;
 [Collection(DemoServerCollection.Name)]
 public class AnonymousAccessTests(TestServer server)
 {
-    // The one-time setup address is open: it creates the first administrator, and says so plainly when its token does not work.
     static readonly string[] OpenToEveryone =
-        ["/account/login", "/account/login-code", "/account/access-denied", "/not-found", "/error", "/setup/first-administrator"];
+    [
+        "/account/login", "/account/login-code", "/account/access-denied", "/not-found", "/error",
+        // The one-time setup address creates the first administrator, and says so plainly when its token does not work.
+        "/setup/first-administrator",
+        // Where a sign-in through an agency's provider ends when it leads to no session.
+        "/account/not-a-member", "/account/sign-in-failed",
+    ];
 
     /// <summary>Every routable page in the app, found by reflection so a new page cannot escape the check.</summary>
     public static TheoryData<string> PageRoutes()
@@ -66,7 +71,7 @@ public class AnonymousAccessTests(TestServer server)
         {
             var open = page.GetCustomAttributes<RouteAttribute>().Any(r => OpenToEveryone.Contains(r.Template));
             var anonymous = page.GetCustomAttribute<AllowAnonymousAttribute>() is not null;
-            Assert.True(open == anonymous, $"{page.Name}: only the sign-in and error pages may allow anonymous visitors");
+            Assert.True(open == anonymous, $"{page.Name}: only the sign-in, sign-in outcome and error pages may allow anonymous visitors");
             if (!open) Assert.NotEmpty(page.GetCustomAttributes<AuthorizeAttribute>());
         }
     }

@@ -96,7 +96,8 @@ public static class PageActions
         await page.GotoAsync(baseUrl + "/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
+        // The password form's button, not a "Sign in with" an agency's provider above it.
+        await page.ClickAsync("button[type=submit]:not(.provider-button)");
     }
 
     /// <summary>Goes to an app page and waits until its buttons work (the circuit is connected).</summary>

@@ -22,6 +22,9 @@ public static partial class AccessRules
         // The second sign-in step: open, and sends anyone without a password step behind them back to sign in.
         ["/account/login-code"] = Everyone,
         ["/account/two-factor"] = SignedIn,
+        // Where a sign-in through an agency's provider ends when it does not lead to a session.
+        ["/account/not-a-member"] = Everyone,
+        ["/account/sign-in-failed"] = Everyone,
         ["/account/password"] = SignedIn,
         ["/admin/people"] = [Administrator],
         ["/admin/agencies"] = [Administrator],
@@ -85,6 +88,9 @@ public static partial class AccessRules
         // The panel switcher's form: without a panel chosen it goes back to all of the person's panels.
         new("POST /panels/current", "/panels/current", SignedIn, WithPageToken: true),
         new("GET /import/templates/{name}", "/import/templates/caseload.csv", [Administrator]),
+        // Starting and finishing a sign-in through an agency's provider.
+        new("POST /account/external/{provider}", "/account/external/northshire", Everyone, WithPageToken: true),
+        new("GET /account/external/callback", "/account/external/callback?returnUrl=%2F", Everyone),
         new("GET /audit.csv", "/audit.csv?from=2026-01-01&to=2026-12-31", [Administrator, Manager]),
         new("GET /insight/{table}.csv", "/insight/attendance.csv?panel={panel}&from=2026-01-01&to=2026-11-30",
             [Manager, Chair, Administrator]),
@@ -101,7 +107,7 @@ public static partial class AccessRules
         new("GET /meetings/{id:guid}/actions.pdf", "/meetings/{closed}/actions.pdf?agency={own}",
             [Chair, Administrator, Manager, .. Personas.PanelAgencies]),
         new("GET /meetings/{id:guid}/actions.pdf", "/meetings/{closed}/actions.pdf?agency={probation}",
-            [Chair, Administrator, PanelMember]),
+            [Chair, Administrator, PanelMember, ProviderMember]),
         new("GET /meetings/{id:guid}/case-list.pdf", "/meetings/{upcoming}/case-list.pdf", PanelSeats),
     ];
 
@@ -123,8 +129,8 @@ public static partial class AccessRules
         // Agencies speak for themselves (the matrix offers the caller's own agency); the chair for anyone.
         ["AddLever"] = [Chair, .. Personas.PanelAgencies],
         // The lever and action being changed are probation's.
-        ["EditLever"] = [Chair, PanelMember],
-        ["WithdrawLever"] = [Chair, PanelMember],
+        ["EditLever"] = [Chair, PanelMember, ProviderMember],
+        ["WithdrawLever"] = [Chair, PanelMember, ProviderMember],
         ["AgreeAction"] = [Chair, .. Personas.PanelAgencies],
         ["ReassignAction"] = [Chair],
         ["RecordDecision"] = [Chair],

@@ -117,7 +117,7 @@ public partial class HttpMatrixTests(MatrixWorld world)
     {
         var rule = AccessRules.Endpoints[ruleIndex];
         using var client = rule.FreshSession && Personas.SignedIn.Contains(persona)
-            ? await world.Server.SignedInClientAsync(persona.Email()!)
+            ? await world.FreshClientAsync(persona)
             : await world.ClientAsync(persona);
         var request = FillEndpoint(rule.Request, persona);
         var method = rule.Endpoint.Split(' ')[0];

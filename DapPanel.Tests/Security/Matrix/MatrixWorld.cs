@@ -19,10 +19,18 @@ public sealed class MatrixWorld : IAsyncLifetime
 {
     public const string OutsiderEmail = "outsider@neighbouring-borough.example";
     public const string LeaverEmail = "leaver@probation-service.example";
+    /// <summary>Probation's member who signs in through the agency's provider (a real OpenID Connect server).</summary>
+    public const string ProviderMemberEmail = "provider.member@probation.example";
 
     readonly Dictionary<Persona, CookieContainer> sessions = [];
 
-    public TestServer Server { get; } = new();
+    TestIdentityProvider provider = null!;
+    ProviderAccount providerAccount = null!;
+
+    public MatrixWorld() =>
+        Server = new TestServer { Configure = builder => ProviderSignInServer.UseProvider(builder.Configuration, provider.Authority) };
+
+    public TestServer Server { get; }
     public Guid PanelId { get; private set; }
     /// <summary>The demo's next meeting, circulated: case list, research and live room are open.</summary>
     public Guid UpcomingMeetingId { get; private set; }
@@ -52,8 +60,11 @@ public sealed class MatrixWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        provider = await TestIdentityProvider.StartAsync();
         await Server.InitializeAsync();
+        await provider.RegisterAsync(Server.BaseUrl, ProviderSignInServer.ProviderName);
         await AddOutsiderAsync();
+        await AddProviderMemberAsync();
         await AddPersonAsync(LeaverEmail, "Leaver Before Disabling", await Server.AgencyIdAsync(AgencyKind.Probation));
         await Server.ReadAsync(async db =>
         {
@@ -96,9 +107,35 @@ public sealed class MatrixWorld : IAsyncLifetime
             {
                 Persona.SignedOut => await SignedOutCopyAsync(),
                 Persona.Disabled => await DisabledAfterSignInAsync(),
+                Persona.ProviderMember => await SignedInThroughProviderAsync(),
                 _ => await HttpSignIn.SignInAsync(Server.BaseUrl, persona.Email()!, DemoLogins.Password),
             };
         return cookies;
+    }
+
+    /// <summary>Signed in through the provider's login page: matched by verified email, linked, no password used.</summary>
+    async Task<CookieContainer> SignedInThroughProviderAsync()
+    {
+        var (page, _, cookies) = await ProviderSignInSteps.SignInOverHttpAsync(Server.BaseUrl, providerAccount);
+        Assert.True(page.RequestMessage!.RequestUri!.AbsolutePath == "/" && cookies.GetCookies(new Uri(Server.BaseUrl))["DapPanel.Auth"] is not null,
+            $"The provider sign-in ended at {page.RequestMessage.RequestUri}.");
+        return cookies;
+    }
+
+    /// <summary>A probation member with no DapPanel password, who has acknowledged the agreement, and their provider account.</summary>
+    async Task AddProviderMemberAsync()
+    {
+        await AddPersonAsync(ProviderMemberEmail, "Provider Signed In", await Server.AgencyIdAsync(AgencyKind.Probation));
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DapPanelUser>>();
+            Assert.True((await users.RemovePasswordAsync((await users.FindByEmailAsync(ProviderMemberEmail))!)).Succeeded);
+        }
+        var member = await Server.DemoAsync(ProviderMemberEmail, Role.AgencyMember);
+        var sharing = Server.Services.GetRequiredService<DapPanel.Core.InformationSharing.IInformationSharingService>();
+        var panelId = await Server.ReadAsync(db => db.Panels.Select(p => p.Id).SingleAsync());
+        await sharing.AcknowledgeAsync(member, panelId, (await sharing.GetAgreementAsync(member, panelId)).Number!.Value);
+        providerAccount = provider.Add(ProviderMemberEmail, assertsTwoFactor: true);
     }
 
     /// <summary>A copy of a chair's cookie taken before they signed out.</summary>
@@ -124,6 +161,14 @@ public sealed class MatrixWorld : IAsyncLifetime
         await Server.Services.GetRequiredService<IPeopleAdministration>().SetActiveAsync(administrator, leaver.Id, false, leaver.Version);
         return cookies;
     }
+
+    /// <summary>A session of its own, for a request that ends it (signing out).</summary>
+    public async Task<HttpClient> FreshClientAsync(Persona persona) => persona == Persona.ProviderMember
+        ? new HttpClient(new HttpClientHandler { CookieContainer = await SignedInThroughProviderAsync(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(Server.BaseUrl),
+        }
+        : await Server.SignedInClientAsync(persona.Email()!);
 
     public async Task<HttpClient> ClientAsync(Persona persona) =>
         new(new HttpClientHandler { CookieContainer = await SessionAsync(persona), AllowAutoRedirect = false })
@@ -185,7 +230,11 @@ public sealed class MatrixWorld : IAsyncLifetime
     public Task<Guid> VersionOfActionAsync(Guid actionId) =>
         Server.ReadAsync(db => db.Actions.Where(a => a.Id == actionId).Select(a => a.Version).SingleAsync());
 
-    public Task DisposeAsync() => Server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        await provider.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

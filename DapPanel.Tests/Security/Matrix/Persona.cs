@@ -9,6 +9,8 @@ public enum Persona
     Manager,
     /// <summary>A member agency of the panel with no role in the victim's safety (probation).</summary>
     PanelMember,
+    /// <summary>A probation member signed in through the agency's own provider (OpenID Connect), not a password.</summary>
+    ProviderMember,
     /// <summary>A member agency of the panel that supports the victim (the IDVA service).</summary>
     VictimSafetyMember,
     /// <summary>The case-management provider, who writes review updates.</summary>
@@ -34,7 +36,8 @@ public static class Personas
     public static readonly Persona[] SignedIn =
         All.Where(p => p is not (Persona.Anonymous or Persona.SignedOut or Persona.Disabled)).ToArray();
 
-    public static readonly Persona[] PanelAgencies = [Persona.PanelMember, Persona.VictimSafetyMember, Persona.CaseManager];
+    public static readonly Persona[] PanelAgencies =
+        [Persona.PanelMember, Persona.ProviderMember, Persona.VictimSafetyMember, Persona.CaseManager];
 
     public static string? Email(this Persona persona) => persona switch
     {
@@ -42,6 +45,7 @@ public static class Personas
         Persona.Chair => "chair@dappanel.example",
         Persona.Manager => "manager@dappanel.example",
         Persona.PanelMember => "probation@dappanel.example",
+        Persona.ProviderMember => MatrixWorld.ProviderMemberEmail,
         Persona.VictimSafetyMember => "idva@dappanel.example",
         Persona.CaseManager => "casemanager@dappanel.example",
         Persona.Outsider => MatrixWorld.OutsiderEmail,
@@ -58,7 +62,8 @@ public static class Personas
 
     /// <summary>Who may ever see a perpetrator's name: managers see figures, outsiders nothing.</summary>
     public static bool SeesCaseNames(this Persona persona) =>
-        persona is Persona.Administrator or Persona.Chair or Persona.PanelMember or Persona.VictimSafetyMember or Persona.CaseManager;
+        persona is Persona.Administrator or Persona.Chair or Persona.PanelMember or Persona.ProviderMember
+            or Persona.VictimSafetyMember or Persona.CaseManager;
 
     /// <summary>Before circulation only chairs and administrators see a meeting's cases.</summary>
     public static bool SeesCaseNames(this Persona persona, MeetingState state) =>
