@@ -10,6 +10,8 @@ using DapPanel.Core.Circulation;
 using DapPanel.Core.Data;
 using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
+using DapPanel.Core.Evaluation;
+using DapPanel.Core.Intake;
 using DapPanel.Core.Insight;
 using DapPanel.Core.LiveMeeting;
 using DapPanel.Core.Minutes;
@@ -72,6 +74,10 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
         "IPeopleImport.PreviewAsync",
         // Whom to ask when a page is not open to you: administrators' names and work emails, no case detail.
         "IPanelContacts.AdministratorsAsync",
+        // Counts for a period, small numbers hidden from managers; downloads (ExportAsync) are audited.
+        "IEvaluationQueries.PanelsAsync", "IEvaluationQueries.ReportAsync",
+        // The area's population shares by ethnic group, from a published census: no case detail.
+        "IAreaProfileService.GetAsync",
     ];
 
     public static IEnumerable<object[]> Audited => Scenarios.Keys.Order().Select(k => new object[] { k });
@@ -372,6 +378,42 @@ public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : ICl
             var panel = (await w.Get<IInsightQueries>().PanelsAsync(manager)).First();
             return (manager, () => w.Get<IInsightQueries>().ExportAsync(manager, "attendance",
                 new InsightPeriod(panel.Id, w.Today.AddYears(-1), w.Today)));
+        },
+        // The evaluation and what it is made of
+        ["IEvaluationQueries.ExportAsync"] = async w =>
+        {
+            var manager = await w.Server.DemoAsync("manager@dappanel.example", Role.Manager);
+            var panel = (await w.Get<IEvaluationQueries>().PanelsAsync(manager)).First();
+            return (manager, () => w.Get<IEvaluationQueries>().ExportAsync(manager,
+                new InsightPeriod(panel.Id, w.Today.AddYears(-2).AddDays(1), w.Today), new EvaluationExport(EvaluationExportFormat.Workbook)));
+        },
+        ["IAreaProfileService.SaveAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var panel = (await w.Get<IAgendaService>().PanelsAsync(admin)).First();
+            var profile = await w.Get<IAreaProfileService>().GetAsync(admin, panel.Id);
+            profile.Source = "Census 2021 " + Guid.NewGuid().ToString("N")[..4];
+            return (admin, () => w.Get<IAreaProfileService>().SaveAsync(admin, profile));
+        },
+        ["IIntakeService.ListAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            return (chair, () => w.Get<IIntakeService>().ListAsync(chair));
+        },
+        ["IIntakeService.GetFormAsync"] = async w =>
+        {
+            var chair = await w.Chair();
+            var caseId = (await w.Get<IIntakeService>().ListAsync(chair)).Cases.First().CaseId;
+            return (chair, () => w.Get<IIntakeService>().GetFormAsync(chair, caseId));
+        },
+        ["IIntakeService.SaveAsync"] = async w =>
+        {
+            var admin = await w.Admin();
+            var caseId = (await w.Get<IIntakeService>().ListAsync(admin)).Cases.First().CaseId;
+            var form = await w.Get<IIntakeService>().GetFormAsync(admin, caseId);
+            form.Input.AcesRecorded = true;
+            form.Input.AdverseChildhoodExperiences = 3;
+            return (admin, () => w.Get<IIntakeService>().SaveAsync(admin, form.Input));
         },
         ["IAuditSearch.ExportAsync"] = async w =>
         {

@@ -56,8 +56,10 @@ public partial class PageSweepBrowserTests(TestServer server, BrowserFixture bro
                 var path = RouteParameter().Replace(template, m => m.Groups[1].Value switch
                 {
                     "MeetingId" => (pastMeeting ? ids.Past : ids.Upcoming).ToString(),
-                    "CaseId" => ids.Case.ToString(),
+                    // Intake is recorded for accepted cases only; the upcoming meeting's first case is a new referral.
+                    "CaseId" => (template.EndsWith("/intake") ? ids.AcceptedCase : ids.Case).ToString(),
                     "AgendaItemId" => ids.ReviewItem.ToString(),
+                    "PanelId" => ids.Panel.ToString(),
                     var name => throw new InvalidOperationException(name),
                 });
                 await page.SetViewportSizeAsync(Screens[0].Width, Screens[0].Height);
@@ -77,6 +79,8 @@ public partial class PageSweepBrowserTests(TestServer server, BrowserFixture bro
                 {
                     await page.SetViewportSizeAsync(width, height);
                     await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+                    // The content slides into the space the menu leaves (a CSS transition): measure where it comes to rest.
+                    await page.WaitForFunctionAsync(TransitionsFinished);
                     var headings = await page.Locator("h1").CountAsync();
                     if (headings != 1) problems.Add($"{path} at {width}: {headings} h1 headings");
                     var overflow = await page.EvaluateAsync<int>(Overflow);
@@ -129,6 +133,9 @@ public partial class PageSweepBrowserTests(TestServer server, BrowserFixture bro
 
     static bool IsAppPage(string template) => !template.StartsWith("/account/") && template is not ("/error" or "/not-found");
 
+    const string TransitionsFinished =
+        "() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')";
+
     /// <summary>How far the page, or its main content, reaches past the right edge of the screen.</summary>
     const string Overflow = """
         () => {
@@ -156,7 +163,7 @@ public partial class PageSweepBrowserTests(TestServer server, BrowserFixture bro
         await page.WaitForFunctionAsync("() => !document.querySelector('[aria-label=Loading]')", null, new() { Timeout = 30_000 });
     }
 
-    async Task<(Guid Upcoming, Guid Past, Guid Case, Guid ReviewItem)> IdsAsync() => await server.ReadAsync(async db =>
+    async Task<(Guid Upcoming, Guid Past, Guid Case, Guid AcceptedCase, Guid ReviewItem, Guid Panel)> IdsAsync() => await server.ReadAsync(async db =>
     {
         var upcoming = await db.Meetings.Where(m => m.Status == MeetingStatus.Circulated).OrderBy(m => m.StartsAt).Select(m => m.Id).FirstAsync();
         var past = (await db.Meetings.Where(m => m.Status == MeetingStatus.Closed).Select(m => new { m.Id, m.StartsAt }).ToListAsync())
@@ -166,7 +173,9 @@ public partial class PageSweepBrowserTests(TestServer server, BrowserFixture bro
         var reviews = items.Where(i => i.Kind == AgendaItemKind.Review);
         var review = await reviews.Where(i => db.ReviewUpdates.Any(u => u.AgendaItemId == i.Id)).Select(i => (Guid?)i.Id).FirstOrDefaultAsync()
             ?? await reviews.Select(i => i.Id).FirstAsync();
-        return (upcoming, past, await items.OrderBy(i => i.Order).Select(i => i.CaseId).FirstAsync(), review);
+        var panel = await db.Meetings.Where(m => m.Id == upcoming).Select(m => m.PanelId).SingleAsync();
+        var accepted = await items.Where(i => i.Case!.AcceptedOn != null).OrderBy(i => i.Order).Select(i => i.CaseId).FirstAsync();
+        return (upcoming, past, await items.OrderBy(i => i.Order).Select(i => i.CaseId).FirstAsync(), accepted, review, panel);
     });
 
     [GeneratedRegex(@"\{(\w+)(:\w+)?\}")]

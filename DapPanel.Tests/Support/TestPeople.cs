@@ -1,6 +1,8 @@
 using DapPanel.Core.Administration;
+using DapPanel.Core.Demo;
 using DapPanel.Core.Domain;
 using DapPanel.Core.InformationSharing;
+using DapPanel.Core.Panels;
 using DapPanel.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,10 @@ public static class TestPeople
 {
     public const string Password = "Panel-member-2026";
 
-    /// <summary>A new person at probation; an agency member has acknowledged the panel's agreement unless told not to.</summary>
+    /// <summary>
+    /// A new person at probation; an agency member has acknowledged the demo panel's agreement unless told not to, and
+    /// a chair chairs it.
+    /// </summary>
     public static async Task<(Guid PersonId, string Email)> AddAsync(this TestServer server, Role role = Role.AgencyMember,
         string? email = null, bool acknowledged = true)
     {
@@ -22,13 +27,16 @@ public static class TestPeople
             FullName = "Test Person", Email = email, JobTitle = "Probation officer", Roles = [role], Password = Password,
             AgencyId = await server.AgencyIdAsync(AgencyKind.Probation),
         });
+        var panelId = await server.ReadAsync(db => db.Panels.Where(p => p.Name == DemoPanel.PanelName).Select(p => p.Id).SingleAsync());
         if (role == Role.AgencyMember && acknowledged)
         {
             var member = await server.DemoAsync(email, role);
             var sharing = server.Services.GetRequiredService<IInformationSharingService>();
-            var panelId = await server.ReadAsync(db => db.Panels.Select(p => p.Id).FirstAsync());
             await sharing.AcknowledgeAsync(member, panelId, (await sharing.GetAgreementAsync(member, panelId)).Number!.Value);
         }
+        // A chair chairs the demo panel: chairs see only the panels they chair.
+        if (role == Role.Chair)
+            await server.Services.GetRequiredService<IPanelAdministration>().AddChairAsync(await AdministratorAsync(server), panelId, personId);
         return (personId, email);
     }
 
