@@ -75,11 +75,11 @@ public class DisclosureAuditTests(TestServer server)
         Assert.Equal(before + 2, await DisclosuresAsync(person.UserId));
 
         await page.EvaluateAsync($"Blazor.navigateTo('/meetings/{meeting.Id}')");
-        await page.WaitForURLAsync($"**/meetings/{meeting.Id}");
+        await page.WaitForURLAsync($"**/meetings/{meeting.Id}", new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("h1", new() { HasText = "Croydon DAPP —" }).WaitForAsync();
         await LoadedInteractiveAsync(page);
         await page.EvaluateAsync($"Blazor.navigateTo('/cases/{meeting.CaseIds[0]}')");
-        await page.WaitForURLAsync(caseUrl);
+        await page.WaitForURLAsync(caseUrl, new() { WaitUntil = WaitUntilState.Commit });
         // The meeting page's own marker may still be there: the case's heading says the case page has its data.
         await page.Locator("h1", new() { HasText = "Test Person 1" }).WaitForAsync();
         await LoadedInteractiveAsync(page);

@@ -64,7 +64,7 @@ public class MenuBrowserTests(TestServer server) : IClassFixture<BrowserFixture>
             await page.ScreenshotAsync("menu-phone-open");
 
             await menu.GetByRole(AriaRole.Link, new() { Name = "Meetings" }).ClickAsync();
-            await page.WaitForURLAsync("**/meetings");
+            await page.WaitForURLAsync("**/meetings", new() { WaitUntil = WaitUntilState.Commit });
             await Assertions.Expect(menu).ToBeHiddenAsync();
             await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
 

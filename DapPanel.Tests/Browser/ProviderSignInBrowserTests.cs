@@ -25,7 +25,7 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
         await page.ScreenshotAsync("provider-sign-in-1366");
 
         await page.SignInThroughProviderAsync(Server.BaseUrl, account);
-        await page.WaitForURLAsync(Server.BaseUrl + "/");
+        await page.WaitForURLAsync(Server.BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForInteractiveAsync();
         // Two-factor sign-in is required here; the provider's "mfa" satisfied it, so no enrolment page came between.
         await page.GotoInteractiveAsync(Server.BaseUrl + "/meetings");
@@ -38,7 +38,7 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
 
         var endSessions = fixture.Provider.EndSessionRequests;
         await page.ClickAsync("button.sign-out");
-        await page.WaitForURLAsync("**/account/login");
+        await page.WaitForURLAsync("**/account/login", new() { WaitUntil = WaitUntilState.Commit });
         Assert.True(fixture.Provider.EndSessionRequests > endSessions, "the provider was asked to end its session");
         Assert.False(await Server.ReadAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == userId)));
         // Signed out at the provider too: the next sign-in asks for the provider's password again.
@@ -56,7 +56,7 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
         await using var browser = await BrowserFixture.LaunchAsync();
         var page = await browser.NewPageAsync(1366, 900);
         await page.SignInAsync(Server.BaseUrl, administrator, Core.Demo.DemoLogins.Password);
-        await page.WaitForURLAsync("**/account/login-code*");
+        await page.WaitForURLAsync("**/account/login-code*", new() { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("#code", Authenticator.Code(key));
         await page.ClickAsync("button[type=submit]");
         await page.WaitForInteractiveAsync();
@@ -89,7 +89,7 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
         await using var browser = await BrowserFixture.LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.SignInThroughProviderAsync(Server.BaseUrl, newcomer);
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.WaitForURLAsync("**/account/two-factor", new() { WaitUntil = WaitUntilState.Commit });
         await page.GotoAsync(Server.BaseUrl + "/meetings");
         Assert.EndsWith("/account/two-factor", page.Url);
 
@@ -98,7 +98,7 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
         var key = await Server.EnrolAsync(member.Email);
         var second = await browser.NewPageAsync();
         await second.SignInThroughProviderAsync(Server.BaseUrl, member);
-        await second.WaitForURLAsync("**/account/login-code*");
+        await second.WaitForURLAsync("**/account/login-code*", new() { WaitUntil = WaitUntilState.Commit });
         var userId = await Server.ReadAsync(db => db.Users.Where(u => u.PersonId == personId).Select(u => u.Id).SingleAsync());
         Assert.False(await Server.ReadAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == userId)));
         await second.FillAsync("#code", Authenticator.Code(key));
@@ -137,10 +137,10 @@ public class ProviderSignInBrowserTests(ProviderSignInServer fixture)
         await using var browser = await BrowserFixture.LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.SignInThroughProviderAsync(Server.BaseUrl, account);
-        await page.WaitForURLAsync(Server.BaseUrl + "/");
+        await page.WaitForURLAsync(Server.BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForInteractiveAsync();
         await page.ClickAsync("button.sign-out");
-        await page.WaitForURLAsync("**/account/login");
+        await page.WaitForURLAsync("**/account/login", new() { WaitUntil = WaitUntilState.Commit });
 
         account.Disabled = true; // they left their agency
         var since = DateTimeOffset.UtcNow;

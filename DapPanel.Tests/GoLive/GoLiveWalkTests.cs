@@ -69,7 +69,7 @@ public class GoLiveWalkTests
             await page.FillAsync("#confirm-password", AdminPassword);
             await page.ScreenshotAsync("golive-01-first-administrator");
             await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync("**/account/two-factor**");
+            await page.WaitForURLAsync("**/account/two-factor**", new() { WaitUntil = WaitUntilState.Commit });
             var key = await page.GetByTestId("shared-key").InnerTextAsync();
             await page.FillAsync("#code", Authenticator.Code(key));
             await page.ClickAsync("button[type=submit].account-button");
@@ -77,7 +77,7 @@ public class GoLiveWalkTests
             await page.ClickAsync("text=continue to DapPanel");
 
             // 2. The panel, its agencies, its agreement, one chair.
-            await page.WaitForURLAsync("**/setup**");
+            await page.WaitForURLAsync("**/setup**", new() { WaitUntil = WaitUntilState.Commit });
             await page.WaitForInteractiveAsync();
             await page.FillAsync("#panel-name", "Sutton DAPP");
             await page.FillAsync("#panel-area", "London Borough of Sutton");
@@ -150,7 +150,7 @@ public class GoLiveWalkTests
             await page.FillAsync("#start-time", "10:00");
             Assert.Equal("Sutton Civic Centre, room 4", await page.InputValueAsync("#location"));
             await page.ClickAsync("#create-meeting");
-            await page.WaitForURLAsync("**/agenda");
+            await page.WaitForURLAsync("**/agenda", new() { WaitUntil = WaitUntilState.Commit });
             foreach (var (reference, kind) in new[] { (CaseloadFile.Reference(0, "SUT"), "new referral"), (CaseloadFile.Reference(10, "SUT"), "new referral") })
             {
                 await page.ClickAsync($"button[aria-label='Add {reference} as {kind}']");

@@ -70,7 +70,7 @@ public class PanelRehearsalTests
             await admin.FillAsync("#online-link", "https://meet.example/croydon-dapp");
             await axe.LookAsync(admin, "rehearsal-04-meeting-new");
             await admin.ClickAsync("#create-meeting");
-            await admin.WaitForURLAsync("**/agenda");
+            await admin.WaitForURLAsync("**/agenda", new() { WaitUntil = WaitUntilState.Commit });
             var meetingPath = new Uri(admin.Url).AbsolutePath.Replace("/agenda", "");
 
             Hearing[] hearings =

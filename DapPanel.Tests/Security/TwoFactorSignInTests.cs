@@ -20,7 +20,7 @@ public class TwoFactorSignInTests(TwoFactorServer fixture)
         await using var browser = await BrowserFixture.LaunchAsync();
         var page = await browser.NewPageAsync();
         await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.WaitForURLAsync("**/account/two-factor", new() { WaitUntil = WaitUntilState.Commit });
 
         await page.GotoAsync(Server.BaseUrl + "/meetings");
         Assert.EndsWith("/account/two-factor", page.Url);
@@ -45,7 +45,7 @@ public class TwoFactorSignInTests(TwoFactorServer fixture)
 
         await SignOutAsync(page);
         await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
-        await page.WaitForURLAsync("**/account/login-code*");
+        await page.WaitForURLAsync("**/account/login-code*", new() { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("#code", WrongCode(key));
         await page.ClickAsync("button[type=submit]");
         await page.Locator(".account-error", new() { HasText = "not right" }).WaitForAsync();
@@ -59,7 +59,7 @@ public class TwoFactorSignInTests(TwoFactorServer fixture)
 
         await SignOutAsync(page);
         await page.SignInAsync(Server.BaseUrl, email, DemoLogins.Password);
-        await page.WaitForURLAsync("**/account/login-code*");
+        await page.WaitForURLAsync("**/account/login-code*", new() { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("#code", recoveryCodes[0].Replace("-", "").ToLowerInvariant());
         await page.ClickAsync("button[type=submit]");
         await page.WaitForInteractiveAsync();
@@ -113,6 +113,6 @@ public class TwoFactorSignInTests(TwoFactorServer fixture)
     static async Task SignOutAsync(IPage page)
     {
         await page.ClickAsync("button.sign-out");
-        await page.WaitForURLAsync("**/account/login");
+        await page.WaitForURLAsync("**/account/login", new() { WaitUntil = WaitUntilState.Commit });
     }
 }

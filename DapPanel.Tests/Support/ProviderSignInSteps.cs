@@ -12,7 +12,7 @@ public static partial class ProviderSignInSteps
     {
         await page.GotoAsync(baseUrl + "/account/login");
         await page.ClickAsync($"button[data-provider={ProviderSignInServer.ProviderName}]");
-        await page.WaitForURLAsync("**/login?**");
+        await page.WaitForURLAsync("**/login?**", new() { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("#provider-email", account.Email);
         await page.FillAsync("#provider-password", account.Password);
         await page.ClickAsync("#provider-sign-in");
