@@ -30,13 +30,17 @@ public partial class PageSweepBrowserTests(TestServer server, BrowserFixture bro
         Persona.CaseManager, Persona.Unacknowledged,
     ];
 
+    static readonly Persona[] PastMeetingSwept = [Persona.Chair, Persona.Manager, Persona.CaseManager, Persona.Unacknowledged];
+
     public static TheoryData<Persona> People() => new(Swept);
 
     /// <summary>The upcoming meeting's pages, then the same pages for the latest past meeting.</summary>
     public static TheoryData<Persona, bool> PeopleAndMeetings()
     {
         var data = new TheoryData<Persona, bool>();
-        foreach (var persona in Swept) { data.Add(persona, false); data.Add(persona, true); }
+        foreach (var persona in Swept) data.Add(persona, false);
+        // A closed meeting's pages differ by what the person may do, not by which agency they are from.
+        foreach (var persona in PastMeetingSwept) data.Add(persona, true);
         return data;
     }
 

@@ -18,6 +18,7 @@ namespace DapPanel.Tests.GoLive;
 /// used, replaced or an administrator exists), never the demo; a database holding the demo refuses to start and says
 /// why, unless it is a training site, whose demo password is then made random and printed once.
 /// </summary>
+[Trait("Category", "Slow")]
 public class StartingUpTests : IDisposable
 {
     readonly string dataFolder = Path.Combine(Path.GetTempPath(), "dappanel-tests", "golive-" + Guid.NewGuid().ToString("N"));

@@ -14,6 +14,7 @@ namespace DapPanel.Tests.Insight;
 /// and must follow every kind of change at once. The small panel's four meetings (6 and 20 January, 3 and 17 February
 /// 2026) get three cases with levers, actions, review updates with interventions and decisions.
 /// </summary>
+[Trait("Category", "Slow")]
 public class ThroughputAggregateTests : IAsyncLifetime
 {
     // Managers oversee the panels their agency sits on.

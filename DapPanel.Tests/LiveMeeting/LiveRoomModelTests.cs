@@ -24,6 +24,7 @@ namespace DapPanel.Tests.LiveMeeting;
 /// DAPPANEL_ROOM_SEED=&lt;seed&gt; replays it.
 /// </summary>
 [Collection(LiveServerCollection.Name)]
+[Trait("Category", "Slow")]
 public class LiveRoomModelTests(TestServer server, ITestOutputHelper output) : LiveMeetingTestBase(server)
 {
     const int Steps = 2000;

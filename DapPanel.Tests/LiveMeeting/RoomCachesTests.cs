@@ -14,6 +14,7 @@ namespace DapPanel.Tests.LiveMeeting;
 /// measures is its own.
 /// </summary>
 [Collection(RoomCachesCollection.Name)]
+[Trait("Category", "Slow")]
 public class RoomCachesTests(TestServer server, ITestOutputHelper output) : LiveMeetingTestBase(server)
 {
     const int Meetings = 200;
