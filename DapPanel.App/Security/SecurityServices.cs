@@ -19,6 +19,8 @@ public static class SecurityServices
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
         services.AddSingleton<SignInSessionStore>();
+        // The sign-in guard (a singleton) hashes with it; the hasher keeps no state, so one serves every request.
+        services.AddSingleton<IPasswordHasher<DapPanelUser>, PasswordHasher<DapPanelUser>>();
         services.AddSingleton<SignInGuard>();
         services.AddSignInRateLimits(settings);
         services.AddSingleton<SessionValidity>();

@@ -76,6 +76,8 @@ static async Task<Start> StartAsync(string folder, string environment, string da
     info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
     info.Environment["Storage__DataFolder"] = dataFolder;
     info.Environment["Security__RequireTwoFactor"] = "false";
+    // Production serves HTTPS only; here, as on a node, a proxy on the same machine ends TLS and says so.
+    info.Environment["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1";
     using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.Zero });
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");
@@ -92,7 +94,9 @@ static async Task<Start> StartAsync(string folder, string environment, string da
             listening ??= Listens(port) ? clock.Elapsed.TotalMilliseconds : null;
             if (listening is not null)
             {
-                using var page = await http.GetAsync($"http://127.0.0.1:{port}/account/login");
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/account/login");
+                request.Headers.Add("X-Forwarded-Proto", "https");
+                using var page = await http.SendAsync(request);
                 if (page.StatusCode == HttpStatusCode.OK)
                     return new Start(listening.Value, clock.Elapsed.TotalMilliseconds, CpuMilliseconds(process.Id));
             }
