@@ -1,3 +1,4 @@
+using DapPanel.Bench.Live;
 using System.Diagnostics;
 using DapPanel.App.Features.Evaluation;
 using DapPanel.App.Pdf;
@@ -24,7 +25,7 @@ var manager = new Actor("bench", Guid.NewGuid(), Guid.NewGuid(), "Benchmark mana
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 PdfFonts.Register(null);
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}, load average {LoadAverage()}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Model()}, .NET {Environment.Version}, load average {Machine.LoadAverage()}");
 var folder = Path.Combine(Path.GetTempPath(), "dappanel-bench-evaluation", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 await using var server = postgres ? await PostgresServer.CreateDatabaseAsync($"dappanel_bench_evaluation_{Guid.NewGuid():N}") : null;
@@ -122,17 +123,7 @@ static async Task<(Panel Panel, EvaluationHistory History)> GenerateAsync(IDbCon
 /// <summary>The sample at or above the given share of a sorted list.</summary>
 static double NearestRank(List<double> sorted, double share) => sorted[(int)Math.Ceiling(share * sorted.Count) - 1];
 
-static string CpuModel()
-{
-    try { return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown CPU"; }
-    catch (IOException) { return "unknown CPU"; }
-}
 
-static string LoadAverage()
-{
-    try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
-    catch (IOException) { return "unknown"; }
-}
 
 partial class Program
 {

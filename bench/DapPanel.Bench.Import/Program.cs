@@ -65,7 +65,7 @@ foreach (var (format, fileName, content) in new[] { ("CSV", "caseload.csv", csv)
 try { Directory.Delete(work, recursive: true); } catch (IOException) { }
 
 Console.WriteLine();
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {MachineModel()}, .NET {Environment.Version}; load average at the end {LoadAverage()}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Model()}, .NET {Environment.Version}; load average at the end {Machine.LoadAverage()}");
 Console.WriteLine($"| {Cases:N0}-case caseload into a panel holding {Cases:N0} | Runs | p50 | p95 | max |");
 Console.WriteLine("|---|---|---|---|---|");
 foreach (var row in rows) Console.WriteLine(row);
@@ -90,14 +90,4 @@ static async Task<(Actor Administrator, Guid PanelId)> PrepareAsync(IServiceProv
     return (new Actor("bench-admin", coordinator.Id, agency.Id, coordinator.FullName, new HashSet<Role> { Role.Administrator }), panel.Id);
 }
 
-static string MachineModel()
-{
-    try { return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "unknown CPU"; }
-    catch (IOException) { return "unknown CPU"; }
-}
 
-static string LoadAverage()
-{
-    try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
-    catch (IOException) { return "unknown"; }
-}

@@ -1,3 +1,4 @@
+using DapPanel.Bench.Live;
 using System.Diagnostics;
 using DapPanel.Bench.Insight;
 using DapPanel.Core;
@@ -23,7 +24,7 @@ var scales = scaleArguments.Length == 0 ? [1, 10] : scaleArguments;
 var manager = new Actor("bench", Guid.NewGuid(), Guid.NewGuid(), "Benchmark manager", new HashSet<Role> { Role.Manager });
 var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Model()}, .NET {Environment.Version}");
 Console.WriteLine();
 Console.WriteLine("| Query | Volume | Runs | p50 ms | p95 ms | max ms | Target |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -116,11 +117,3 @@ foreach (var scale in scales)
 /// <summary>The sample at or above the given share of a sorted list (the figures in docs/performance.md use this).</summary>
 static double NearestRank(List<double> sorted, double share) => sorted[(int)Math.Ceiling(share * sorted.Count) - 1];
 
-static string CpuModel()
-{
-    try
-    {
-        return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
-    }
-    catch (IOException) { return "unknown CPU"; }
-}

@@ -90,7 +90,7 @@ if (nodeCount == 1 && !args.Contains("--hub-only"))
 foreach (var node in nodes) await node.DisposeAsync();
 
 Console.WriteLine();
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {MachineModel()}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Model()}");
 Console.WriteLine("| What | N | Samples | p50 | p95 | p99 |");
 Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var row in rows) Console.WriteLine(row);
@@ -111,11 +111,3 @@ static string FindRepositoryRoot()
     return folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
 }
 
-static string MachineModel()
-{
-    try
-    {
-        return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "unknown CPU";
-    }
-    catch (IOException) { return "unknown CPU"; }
-}

@@ -43,7 +43,7 @@ foreach (var way in ways)
 try { Directory.Delete(work, recursive: true); } catch (IOException) { }
 
 Console.WriteLine();
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {MachineModel()}, .NET {Environment.Version}; load average at the end {LoadAverage()}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Model()}, .NET {Environment.Version}; load average at the end {Machine.LoadAverage()}");
 Console.WriteLine("| Start | Runs | Listening p50 | p95 | Sign-in page served p50 | p95 | max | CPU until served p50 |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var row in rows) Console.WriteLine(row);
@@ -145,17 +145,7 @@ static string FindRepositoryRoot()
     return folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
 }
 
-static string MachineModel()
-{
-    try { return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "unknown CPU"; }
-    catch (IOException) { return "unknown CPU"; }
-}
 
-static string LoadAverage()
-{
-    try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
-    catch (IOException) { return "unknown"; }
-}
 
 /// <summary>CPU time the process has used so far (user and system), from /proc: steadier than wall time on a busy machine.</summary>
 static double CpuMilliseconds(int pid)
