@@ -70,6 +70,7 @@ public static class CoreServices
         services.AddSingleton<IEvaluationQueries, EvaluationQueries>();
         services.AddSingleton<IIntakeService, IntakeService>();
         services.AddSingleton<IAreaProfileService, AreaProfileService>();
+        services.TryAddSingleton<IAgencySignInMethods, PasswordsForEveryAgency>();
         services.AddSingleton<IPeopleAdministration, PeopleAdministration>();
         services.AddSingleton<IPanelContacts, PanelContacts>();
         services.AddSingleton<IAgencyAdministration, AgencyAdministration>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DapPanel.Core.Security;
 
 namespace DapPanel.App.Security;
 
@@ -6,7 +7,7 @@ namespace DapPanel.App.Security;
 /// The "SignIn" settings: the agencies' own OpenID Connect providers, and whether their people may still use a DapPanel
 /// password.
 /// </summary>
-public sealed partial class ProviderSettings
+public sealed partial class ProviderSettings : IAgencySignInMethods
 {
     public List<SignInProvider> Providers { get; init; } = [];
 

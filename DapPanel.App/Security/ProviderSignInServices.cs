@@ -1,5 +1,6 @@
 using DapPanel.Core.Audit;
 using DapPanel.Core.Domain;
+using DapPanel.Core.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +22,7 @@ public static class ProviderSignInServices
         IHostEnvironment environment)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<IAgencySignInMethods>(settings);
         services.AddScoped<ProviderSignIn>();
         services.AddSingleton<ProviderSignOut>();
         var authentication = services.AddAuthentication();

@@ -31,7 +31,7 @@ public interface IPeopleAdministration
 
 public sealed class PeopleAdministration(
     IDbContextFactory<DapPanelDbContext> dbFactory, IServiceScopeFactory scopes, IAuditLog audit, LiveMeetingReadModel liveRooms, SignInChanges signIns,
-    TimeProvider clock)
+    IAgencySignInMethods signInMethods, TimeProvider clock)
     : IPeopleAdministration
 {
     const string Managing = "manage people and their access";
@@ -198,6 +198,9 @@ public sealed class PeopleAdministration(
         var (person, user) = await LoadAsync(db, personId, expectedVersion, cancellationToken);
         if (user.PasswordHash is not null)
             throw new DomainRuleException($"{person.FullName} already has a password: they change it themselves, or ask for their account to be unlocked.");
+        var agency = await db.Agencies.Where(a => a.Id == person.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        if (!signInMethods.AllowsPassword(agency))
+            throw new DomainRuleException($"{person.FullName} signs in only with {agency}'s own account, so they need no DapPanel password.");
         var problems = new List<string>();
         foreach (var validator in users.PasswordValidators)
         {

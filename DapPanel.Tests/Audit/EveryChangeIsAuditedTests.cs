@@ -43,7 +43,7 @@ public sealed class AuditCoverageServer : IAsyncLifetime
 public sealed class EveryChangeIsAuditedTests(AuditCoverageServer fixture) : IClassFixture<AuditCoverageServer>
 {
     /// <summary>Infrastructure the services use, not services people call.</summary>
-    static readonly Type[] NotServices = [typeof(IAuditLog), typeof(IMeetingNotifier), typeof(IEmailSender)];
+    static readonly Type[] NotServices = [typeof(IAuditLog), typeof(IMeetingNotifier), typeof(IEmailSender), typeof(DapPanel.Core.Security.IAgencySignInMethods)];
 
     /// <summary>Reads that show no case detail and download nothing; changing nothing, they are not audited.</summary>
     static readonly HashSet<string> PlainReads =

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using DapPanel.Core.Administration;
 using DapPanel.Core.Domain;
 using DapPanel.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DapPanel.Tests.ProviderSignIn;
 
@@ -59,6 +61,29 @@ public partial class ProviderSettingsTests : IAsyncLifetime
         var chair = await PasswordSignInAsync("chair@dappanel.example", Core.Demo.DemoLogins.Password);
         Assert.Equal(HttpStatusCode.Redirect, chair.StatusCode);
         Assert.Contains("or, for other agencies, with a DapPanel password", await server.CreateClient().GetStringAsync("/account/login"));
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_give_a_first_password_to_someone_who_signs_in_only_through_their_provider()
+    {
+        var admin = await TestPeople.AdministratorAsync(server);
+        var people = server.Services.GetRequiredService<IPeopleAdministration>();
+        var (officer, _) = await server.AddAsync(Role.AgencyMember, $"officer-{Guid.NewGuid():N}@{ProviderSignInServer.EmailDomain}");
+        var (housingOfficer, _) = await server.AddAsync(Role.AgencyMember, $"housing-{Guid.NewGuid():N}@housing.example");
+        var housing = await server.AgencyIdAsync(AgencyKind.Housing);
+        await server.ReadAsync(db => db.People.Where(p => p.Id == housingOfficer).ExecuteUpdateAsync(p => p.SetProperty(x => x.AgencyId, housing)));
+        // Both imported from a list: a sign-in with no password yet.
+        await server.ReadAsync(db => db.Users.Where(u => u.PersonId == officer || u.PersonId == housingOfficer)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, (string?)null)));
+
+        var version = await TestPeople.VersionAsync(server, officer);
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => people.SetFirstPasswordAsync(admin, officer, "First-password-2027", version));
+        Assert.Contains($"signs in only with {ProviderSignInServer.Agency}'s own account", refused.Message);
+        Assert.Null(await server.ReadAsync(db => db.Users.Where(u => u.PersonId == officer).Select(u => u.PasswordHash).SingleAsync()));
+
+        // Another agency has no provider: its people still get a first password.
+        await people.SetFirstPasswordAsync(admin, housingOfficer, "First-password-2027", await TestPeople.VersionAsync(server, housingOfficer));
+        Assert.NotNull(await server.ReadAsync(db => db.Users.Where(u => u.PersonId == housingOfficer).Select(u => u.PasswordHash).SingleAsync()));
     }
 
     async Task<HttpResponseMessage> PasswordSignInAsync(string email, string password)
