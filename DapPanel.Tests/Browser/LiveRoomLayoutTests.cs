@@ -39,9 +39,12 @@ public class LiveRoomLayoutTests
             await toggle.ClickAsync();
             await chair.GetByTestId("attendance-panel").WaitForAsync();
             Assert.Equal("true", await toggle.GetAttributeAsync("aria-expanded"));
+            // The keyboard follows: into the attendance when it opens, back to its button when it closes.
+            await chair.WaitForFunctionAsync("() => document.getElementById('live-people').contains(document.activeElement)");
             await chair.ScreenshotAsync("live-room-chair-attendance-1366");
             await chair.GetByRole(AriaRole.Button, new() { Name = "Close attendance" }).ClickAsync();
             await chair.GetByTestId("attendance-panel").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+            await chair.WaitForFunctionAsync("() => document.activeElement?.dataset.testid === 'header-quorum'");
 
             await chair.GetByRole(AriaRole.Button, new() { Name = "Start the meeting" }).ClickAsync();
             var item = chair.Locator("[data-testid=live-item] h2");

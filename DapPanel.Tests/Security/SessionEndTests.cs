@@ -118,7 +118,7 @@ public class SessionEndTests(TestServer server)
         await first.ClickAsync("button.sign-out");
 
         await first.WaitForURLAsync("**/account/login*", new() { WaitUntil = WaitUntilState.Commit });
-        await second.WaitForURLAsync("**/account/login*", new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
+        await second.WaitForURLAsync("**/account/login*", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class SessionEndTests(TestServer server)
 
         await server.DisableAsync(personId);
 
-        await page.WaitForURLAsync("**/account/login*", new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/account/login*", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
     }
 
     static Task ClosedAsync(MeetingClient client)

@@ -35,6 +35,10 @@ public partial class LiveMeetingPage
     // The chair's attendance record as last read (for the quorum in the header), and whether it is open on a laptop.
     DapPanel.Core.Attendance.MeetingAttendanceView? attendance;
     bool peopleOpen;
+    // Where the keyboard goes after the attendance opened or closed beside the room on a laptop.
+    bool movePeopleFocus;
+    ElementReference peoplePanel;
+    LiveHeader? header;
 
     string LayoutClass => room?.IsChair == true
         ? "live-layout live-layout-chair" + (peopleOpen ? " people-open" : "")
@@ -73,8 +77,20 @@ public partial class LiveMeetingPage
         }
     }
 
+    void ShowPeople(bool open)
+    {
+        peopleOpen = open;
+        movePeopleFocus = true;
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (movePeopleFocus)
+        {
+            movePeopleFocus = false;
+            if (peopleOpen) await peoplePanel.FocusAsync();
+            else if (header is not null) await header.FocusToggleAsync();
+        }
         // Presence is taken once the interactive circuit exists, not during prerendering.
         if (room is null || joined || !RendererInfo.IsInteractive) return;
         joined = true;
