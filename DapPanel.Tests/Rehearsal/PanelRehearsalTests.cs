@@ -15,6 +15,7 @@ namespace DapPanel.Tests.Rehearsal;
 /// is screenshotted and checked with axe. On a server of its own, so the demo data other tests read stays as it is.
 /// </summary>
 [Trait("Category", "Browser")]
+[Trait("Category", "Slow")]
 public class PanelRehearsalTests
 {
     const string Probation = "Probation Service — Croydon";

@@ -59,4 +59,16 @@ public class TestCategoryTests
         Assert.Empty(Use.Of(typeof(SqlitePersistenceTests)));
         Assert.Empty(Use.Of(typeof(TestCategoryTests)));
     }
+
+    [Fact]
+    public void The_longest_collections_start_first()
+    {
+        var order = LongestCollectionsFirst.Order().Select(c => c.Collection).ToList();
+        var firstFew = order.Take(8).ToList();
+        foreach (var longest in new[] { PageSweepServerCollection.Name, LiveServerCollection.Name, DemoServerCollection.Name,
+                     $"Test collection for {typeof(DapPanel.Tests.Rehearsal.PanelRehearsalTests).FullName}" })
+            Assert.True(firstFew.Contains(longest), $"{longest} starts at {order.IndexOf(longest) + 1}: " + string.Join(", ", firstFew));
+        Assert.Contains(typeof(LongestCollectionsFirst).Assembly.GetCustomAttributesData(),
+            a => a.AttributeType == typeof(TestCollectionOrdererAttribute) && typeof(LongestCollectionsFirst).FullName!.Equals(a.ConstructorArguments[0].Value));
+    }
 }
