@@ -1,6 +1,7 @@
 using DapPanel.Core.Domain;
 using DapPanel.Core.Evaluation;
 using DapPanel.Core.Insight;
+using DapPanel.Core.InformationSharing;
 using DapPanel.Core.Intake;
 using DapPanel.Core.ReviewUpdates;
 using DapPanel.Core.Security;
@@ -169,6 +170,20 @@ public class EvaluationQueriesTests : IAsyncLifetime
         Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.CaseId == mark.Id && e.Action == AuditAction.ViewedCaseDetail
             && e.Summary.StartsWith("Opened the intake record of " + mark.Reference)));
         Assert.True(await db.AuditEvents.AnyAsync(e => e.CaseId == mark.Id && e.Action == AuditAction.Changed && e.Summary.StartsWith("Wrote the intake record")));
+    }
+
+    [Fact]
+    public async Task The_provider_sees_no_case_on_the_intake_list_before_acknowledging_the_agreement()
+    {
+        await using (var db = world.Db.CreateDbContext())
+            await db.AgreementAcknowledgements.Where(a => a.PersonId == world.Provider.PersonId).ExecuteDeleteAsync();
+
+        var refused = await Assert.ThrowsAsync<AgreementNotAcknowledgedException>(() => Intake.ListAsync(world.Provider));
+        Assert.Equal(world.Panel.Id, refused.PanelId);
+        Assert.DoesNotContain("Mark Hawthorn", refused.Message);
+        await Assert.ThrowsAsync<AgreementNotAcknowledgedException>(() => Intake.GetFormAsync(world.Provider, mark.Id));
+        await using var check = world.Db.CreateDbContext();
+        Assert.False(await check.AuditEvents.AnyAsync(e => e.Summary.StartsWith("Opened the intake")));
     }
 
     [Fact]
