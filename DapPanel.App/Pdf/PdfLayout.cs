@@ -17,7 +17,7 @@ public sealed class PdfLayout : IDisposable
     public const string Marking = "OFFICIAL-SENSITIVE";
     public const double PageWidth = 595.28, PageHeight = 841.89; // A4 in points
     public const double MarginX = 56, ContentTop = 74, ContentBottom = PageHeight - 64;
-    const double CellPadX = 4.5, CellPadY = 3.2;
+    const double CellPadX = 4.5, CellPadY = 3.2, NoteGap = 3;
     /// <summary>How many lines or rows a heading, label or caption is kept with, and the fewest a block leaves at a page's foot.</summary>
     public const int KeepLines = 2;
 
@@ -97,6 +97,17 @@ public sealed class PdfLayout : IDisposable
         if (string.IsNullOrWhiteSpace(text)) return this;
         var s = style ?? PdfStyles.Body;
         var lines = Wrap(text, s, ContentWidth);
+        if (kept.Count > 0 && lines.Count < KeepLines)
+        {
+            // Too short to hold a heading at a page's foot by itself (a one-line note above a table): it waits with
+            // the heading, and both go with the first lines or rows of what follows.
+            Keep(lines.Count * s.LineHeight + spaceAfter, () =>
+            {
+                Block(PdfTag.P, lines, s, MarginX);
+                y += spaceAfter;
+            });
+            return this;
+        }
         Lead(Math.Min(lines.Count, KeepLines) * s.LineHeight);
         Block(PdfTag.P, lines, s, MarginX);
         y += spaceAfter;
@@ -189,10 +200,13 @@ public sealed class PdfLayout : IDisposable
         }).ToList();
         var caption = table.Caption is null ? [] : Wrap(table.Caption, PdfStyles.SmallBold, ContentWidth);
         var captionHeight = caption.Count == 0 ? 0 : caption.Count * PdfStyles.SmallBold.LineHeight + 2;
+        var note = table.Note is null ? [] : Wrap(table.Note, PdfStyles.Small, ContentWidth);
+        // The note's first lines go on the page of the table's last row.
+        var noteHeight = note.Count == 0 ? 0 : NoteGap + Math.Min(note.Count, KeepLines) * PdfStyles.Small.LineHeight;
 
         // The caption and header stay with the first two rows (whole rows, as rows move to a new page whole).
         var firstRows = rows.Take(KeepLines).Sum(r => Math.Min(r.Count, LinesPerPage(r.LineHeight)) * r.LineHeight + 2 * padY);
-        Lead(Math.Min(captionHeight + headerHeight + firstRows, ContentBottom - ContentTop));
+        Lead(Math.Min(captionHeight + headerHeight + firstRows + (rows.Count <= KeepLines ? noteHeight : 0), ContentBottom - ContentTop));
         draws.Add(PdfDraw.Begin(PdfTag.Table));
         if (caption.Count > 0)
         {
@@ -211,13 +225,16 @@ public sealed class PdfLayout : IDisposable
             draws.Add(PdfDraw.End);
         }
         draws.Add(PdfDraw.Begin(PdfTag.TBody));
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             var perPage = LinesPerPage(row.LineHeight);
             var done = 0;
+            // The last row takes the note's first lines with it to a new page rather than leave them there alone.
+            var below = r == rows.Count - 1 && row.Count * row.LineHeight + noteHeight <= perPage * row.LineHeight ? noteHeight : 0;
             while (done < row.Count)
             {
-                var fit = (int)Math.Floor((ContentBottom - y - 2 * padY) / row.LineHeight);
+                var fit = (int)Math.Floor((ContentBottom - y - 2 * padY - (done == 0 ? below : 0)) / row.LineHeight);
                 // A row that fits on a fresh page moves there whole rather than splitting.
                 if (fit < 1 || (done == 0 && fit < row.Count && row.Count <= perPage)) { BreakPage(); DrawHeader(repeated: true); continue; }
                 var take = Math.Min(fit, row.Count - done);
@@ -241,6 +258,11 @@ public sealed class PdfLayout : IDisposable
         }
         draws.Add(PdfDraw.End);
         draws.Add(PdfDraw.End);
+        if (note.Count > 0)
+        {
+            y += NoteGap;
+            Block(PdfTag.P, note, PdfStyles.Small, MarginX);
+        }
         y += spaceAfter;
         return this;
 
