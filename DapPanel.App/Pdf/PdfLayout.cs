@@ -25,7 +25,7 @@ public sealed class PdfLayout : IDisposable
     readonly PdfRunningText running;
     readonly PdfTypesetter type = new();
     readonly List<PdfDraw> draws = [];
-    readonly List<(double Height, Action Place)> kept = [];
+    readonly List<(double Height, Action Place, bool Content)> kept = [];
     int pages = 1;
     double y = ContentTop;
 
@@ -61,6 +61,8 @@ public sealed class PdfLayout : IDisposable
     /// <summary>A section heading (level 1) or a heading within a section (level 2), kept with what follows.</summary>
     public PdfLayout Heading(string text, int level = 1)
     {
+        // A one-line paragraph waiting with the heading before it is that heading's whole section: it stays on its page.
+        if (kept.Count > 0 && kept[^1].Content) Lead(0);
         var major = level <= 1;
         var style = major ? PdfStyles.Heading1 : PdfStyles.Heading2;
         var lines = Wrap(text, style, ContentWidth);
@@ -105,7 +107,7 @@ public sealed class PdfLayout : IDisposable
             {
                 Block(PdfTag.P, lines, s, MarginX);
                 y += spaceAfter;
-            });
+            }, content: true);
             return this;
         }
         Lead(Math.Min(lines.Count, KeepLines) * s.LineHeight);
@@ -368,7 +370,7 @@ public sealed class PdfLayout : IDisposable
     }
 
     /// <summary>Holds a heading-like block until the next block is placed, so both land on the same page.</summary>
-    void Keep(double height, Action place) => kept.Add((height, place));
+    void Keep(double height, Action place, bool content = false) => kept.Add((height, place, content));
 
     /// <summary>
     /// Before a block: start a new page unless what is waiting to be kept with it and <paramref name="need"/> points
@@ -378,7 +380,7 @@ public sealed class PdfLayout : IDisposable
     {
         var height = kept.Sum(k => k.Height) + need;
         if (y + height > ContentBottom && y > ContentTop) BreakPage();
-        foreach (var (_, place) in kept) place();
+        foreach (var (_, place, _) in kept) place();
         kept.Clear();
     }
 

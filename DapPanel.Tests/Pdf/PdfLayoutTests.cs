@@ -240,6 +240,19 @@ public class PdfLayoutTests
         Assert.Equal(placed.PageOf("HEADING"), placed.PageOf("ROW1"));
     }
 
+    [Fact]
+    public void A_section_of_one_line_stays_on_its_page_when_the_next_heading_moves_on()
+    {
+        using var layout = new PdfLayout("Section test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - 75).Heading("FIRST section").Paragraph("ONELINE of text.")
+            .Heading("SECOND section").Paragraph("SECONDWORD " + SampleMinutes.Prose(2, 80));
+
+        var placed = Placed.Of(layout);
+
+        Assert.Equal((1, 1), (placed.PageOf("FIRST"), placed.PageOf("ONELINE")));
+        Assert.Equal((2, 2), (placed.PageOf("SECOND"), placed.PageOf("SECONDWORD")));
+    }
+
     [Theory]
     [MemberData(nameof(RoomsLeft))]
     public void A_table_note_is_never_parted_from_the_tables_last_row(double roomLeft)
