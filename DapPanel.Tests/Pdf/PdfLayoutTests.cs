@@ -282,6 +282,23 @@ public class PdfLayoutTests
         Assert.Empty(Placed.Of(layout).Orphans());
     }
 
+    public static TheoryData<int> ItemCounts() => [.. Enumerable.Range(0, 30).Select(i => 2 + 3 * i)];
+
+    [Theory]
+    [MemberData(nameof(ItemCounts))]
+    public void No_agency_heading_or_header_row_is_left_at_a_pages_foot_in_a_combined_action_list(int itemCount)
+    {
+        var minutes = SampleMinutes.Build(itemCount).Content;
+        var groups = minutes.Items.SelectMany(i => i.Actions).Concat(minutes.OutstandingActions)
+            .GroupBy(a => a.OwnerAgencyName).Select(g => new DapPanel.Core.Minutes.ActionListGroup(g.Key, [.. g])).ToList();
+        var list = new DapPanel.Core.Minutes.ActionListDocument(minutes.PanelName, minutes.StartsAt, null, groups,
+            minutes.StartsAt.AddDays(1), "DI Sam Kestrel");
+
+        using var layout = ActionListPdf.Compose(list);
+
+        Assert.Empty(Placed.Of(layout).Orphans());
+    }
+
     static PagedText HeadingThenParagraph(double roomLeft)
     {
         using var layout = new PdfLayout("Heading test", new PdfRunningText("Running title", "Detail", "Footer note"));
