@@ -99,10 +99,11 @@ public sealed class PdfLayout : IDisposable
         if (string.IsNullOrWhiteSpace(text)) return this;
         var s = style ?? PdfStyles.Body;
         var lines = Wrap(text, s, ContentWidth);
-        if (kept.Count > 0 && lines.Count < KeepLines)
+        if (kept.Count > 0 && !kept[^1].Content && lines.Count < KeepLines)
         {
             // Too short to hold a heading at a page's foot by itself (a one-line note above a table): it waits with
-            // the heading, and both go with the first lines or rows of what follows.
+            // the heading, and both go with the first lines or rows of what follows (a second short paragraph is
+            // that much, so it places them).
             Keep(lines.Count * s.LineHeight + spaceAfter, () =>
             {
                 Block(PdfTag.P, lines, s, MarginX);

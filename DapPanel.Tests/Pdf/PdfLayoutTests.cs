@@ -253,6 +253,19 @@ public class PdfLayoutTests
         Assert.Equal((2, 2), (placed.PageOf("SECOND"), placed.PageOf("SECONDWORD")));
     }
 
+    [Fact]
+    public void One_line_paragraphs_after_a_heading_wait_for_no_more_than_two_lines()
+    {
+        using var layout = new PdfLayout("Short lines test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - 75).Heading("HEADING of the section");
+        for (var i = 0; i < 8; i++) layout.Paragraph($"LINE{i} of its own.");
+
+        var placed = Placed.Of(layout);
+
+        Assert.Equal((1, 1, 1), (placed.PageOf("HEADING"), placed.PageOf("LINE0"), placed.PageOf("LINE1")));
+        Assert.Equal(2, placed.PageOf("LINE7"));
+    }
+
     [Theory]
     [MemberData(nameof(RoomsLeft))]
     public void A_table_note_is_never_parted_from_the_tables_last_row(double roomLeft)
