@@ -17,7 +17,7 @@ public sealed class PdfLayout : IDisposable
     public const string Marking = "OFFICIAL-SENSITIVE";
     public const double PageWidth = 595.28, PageHeight = 841.89; // A4 in points
     public const double MarginX = 56, ContentTop = 74, ContentBottom = PageHeight - 64;
-    const double CellPadX = 4.5, CellPadY = 3.2;
+    const double CellPadX = 4.5, CellPadY = 3.2, NoteGap = 3;
     /// <summary>How many lines or rows a heading, label or caption is kept with, and the fewest a block leaves at a page's foot.</summary>
     public const int KeepLines = 2;
 
@@ -25,7 +25,7 @@ public sealed class PdfLayout : IDisposable
     readonly PdfRunningText running;
     readonly PdfTypesetter type = new();
     readonly List<PdfDraw> draws = [];
-    readonly List<(double Height, Action Place)> kept = [];
+    readonly List<(double Height, Action Place, bool Content)> kept = [];
     int pages = 1;
     double y = ContentTop;
 
@@ -61,6 +61,8 @@ public sealed class PdfLayout : IDisposable
     /// <summary>A section heading (level 1) or a heading within a section (level 2), kept with what follows.</summary>
     public PdfLayout Heading(string text, int level = 1)
     {
+        // A one-line paragraph waiting with the heading before it is that heading's whole section: it stays on its page.
+        if (kept.Count > 0 && kept[^1].Content) Lead(0);
         var major = level <= 1;
         var style = major ? PdfStyles.Heading1 : PdfStyles.Heading2;
         var lines = Wrap(text, style, ContentWidth);
@@ -97,6 +99,18 @@ public sealed class PdfLayout : IDisposable
         if (string.IsNullOrWhiteSpace(text)) return this;
         var s = style ?? PdfStyles.Body;
         var lines = Wrap(text, s, ContentWidth);
+        if (kept.Count > 0 && !kept[^1].Content && lines.Count < KeepLines)
+        {
+            // Too short to hold a heading at a page's foot by itself (a one-line note above a table): it waits with
+            // the heading, and both go with the first lines or rows of what follows (a second short paragraph is
+            // that much, so it places them).
+            Keep(lines.Count * s.LineHeight + spaceAfter, () =>
+            {
+                Block(PdfTag.P, lines, s, MarginX);
+                y += spaceAfter;
+            }, content: true);
+            return this;
+        }
         Lead(Math.Min(lines.Count, KeepLines) * s.LineHeight);
         Block(PdfTag.P, lines, s, MarginX);
         y += spaceAfter;
@@ -189,10 +203,13 @@ public sealed class PdfLayout : IDisposable
         }).ToList();
         var caption = table.Caption is null ? [] : Wrap(table.Caption, PdfStyles.SmallBold, ContentWidth);
         var captionHeight = caption.Count == 0 ? 0 : caption.Count * PdfStyles.SmallBold.LineHeight + 2;
+        var note = table.Note is null ? [] : Wrap(table.Note, PdfStyles.Small, ContentWidth);
+        // The note's first lines go on the page of the table's last row.
+        var noteHeight = note.Count == 0 ? 0 : NoteGap + Math.Min(note.Count, KeepLines) * PdfStyles.Small.LineHeight;
 
         // The caption and header stay with the first two rows (whole rows, as rows move to a new page whole).
         var firstRows = rows.Take(KeepLines).Sum(r => Math.Min(r.Count, LinesPerPage(r.LineHeight)) * r.LineHeight + 2 * padY);
-        Lead(Math.Min(captionHeight + headerHeight + firstRows, ContentBottom - ContentTop));
+        Lead(Math.Min(captionHeight + headerHeight + firstRows + (rows.Count <= KeepLines ? noteHeight : 0), ContentBottom - ContentTop));
         draws.Add(PdfDraw.Begin(PdfTag.Table));
         if (caption.Count > 0)
         {
@@ -211,13 +228,16 @@ public sealed class PdfLayout : IDisposable
             draws.Add(PdfDraw.End);
         }
         draws.Add(PdfDraw.Begin(PdfTag.TBody));
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             var perPage = LinesPerPage(row.LineHeight);
             var done = 0;
+            // The last row takes the note's first lines with it to a new page rather than leave them there alone.
+            var below = r == rows.Count - 1 && row.Count * row.LineHeight + noteHeight <= perPage * row.LineHeight ? noteHeight : 0;
             while (done < row.Count)
             {
-                var fit = (int)Math.Floor((ContentBottom - y - 2 * padY) / row.LineHeight);
+                var fit = (int)Math.Floor((ContentBottom - y - 2 * padY - (done == 0 ? below : 0)) / row.LineHeight);
                 // A row that fits on a fresh page moves there whole rather than splitting.
                 if (fit < 1 || (done == 0 && fit < row.Count && row.Count <= perPage)) { BreakPage(); DrawHeader(repeated: true); continue; }
                 var take = Math.Min(fit, row.Count - done);
@@ -241,6 +261,11 @@ public sealed class PdfLayout : IDisposable
         }
         draws.Add(PdfDraw.End);
         draws.Add(PdfDraw.End);
+        if (note.Count > 0)
+        {
+            y += NoteGap;
+            Block(PdfTag.P, note, PdfStyles.Small, MarginX);
+        }
         y += spaceAfter;
         return this;
 
@@ -346,7 +371,7 @@ public sealed class PdfLayout : IDisposable
     }
 
     /// <summary>Holds a heading-like block until the next block is placed, so both land on the same page.</summary>
-    void Keep(double height, Action place) => kept.Add((height, place));
+    void Keep(double height, Action place, bool content = false) => kept.Add((height, place, content));
 
     /// <summary>
     /// Before a block: start a new page unless what is waiting to be kept with it and <paramref name="need"/> points
@@ -356,7 +381,7 @@ public sealed class PdfLayout : IDisposable
     {
         var height = kept.Sum(k => k.Height) + need;
         if (y + height > ContentBottom && y > ContentTop) BreakPage();
-        foreach (var (_, place) in kept) place();
+        foreach (var (_, place, _) in kept) place();
         kept.Clear();
     }
 

@@ -16,6 +16,9 @@ public sealed class PdfTable(params PdfColumn[] columns)
     /// <summary>A small label above the table, kept on the same page as its header row.</summary>
     public string? Caption { get; init; }
 
+    /// <summary>A small note under the table (what it counts, its n), never parted from the table's last row.</summary>
+    public string? Note { get; init; }
+
     public PdfTable Row(params string?[] cells) => Add(new PdfRow(cells));
 
     public PdfTable Add(PdfRow row)

@@ -28,6 +28,15 @@ public class MinutesBrowserTests
             Assert.True(await page.Locator(".minutes-levers").CountAsync() > 0);
             Assert.True(await page.Locator(".minutes-decision").CountAsync() > 0);
             Assert.Contains("confidentiality statement", await page.InnerTextAsync(".minutes-confidentiality"));
+            // As in the PDF, a case reference or a date is never broken over lines ("DAPP-26-" / "036").
+            var broken = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.minutes-form td')]
+                    .filter(td => /^(DAPP-\d+-\d+|\d{1,2} [A-Z][a-z]{2} \d{4})$/.test(td.innerText.trim()))
+                    .filter(td => { const r = document.createRange(); r.selectNodeContents(td); return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size > 1; })
+                    .map(td => td.innerText)
+                """);
+            Assert.True(await page.Locator(".minutes-form td:has-text('DAPP-')").CountAsync() > 0, "No case reference was checked");
+            Assert.Empty(broken);
             await axe.LookAsync(page, "minutes-review-1366");
             Assert.Equal(0, await server.ReadAsync(db => db.MinutesVersions.CountAsync(v => v.MeetingId == meeting.Id)));
             // Prerendered and then interactive, the page is opened (and audited) once.

@@ -60,6 +60,24 @@ public class DocumentEndpointTests(TestServer server)
         Assert.Equal(HttpStatusCode.NotFound, noVersion.StatusCode);
     }
 
+    [Theory]
+    [InlineData("minutes.pdf?version=abc", "version")]
+    [InlineData("minutes.pdf?version=1.5", "version")]
+    [InlineData("minutes.pdf?version=99999999999", "version")]
+    [InlineData("actions.pdf?agency=police", "agency")]
+    public async Task A_malformed_version_or_agency_is_refused_in_words_not_with_a_stack_trace(string file, string what)
+    {
+        var meeting = (await DemoMeetings.ClosedAsync(server))[5];
+        using var client = await server.SignedInClientAsync("chair@dappanel.example");
+
+        var response = await client.GetAsync($"/meetings/{meeting.Id}/{file}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(what, text);
+        Assert.DoesNotContain("Exception", text);
+    }
+
     [Fact]
     public async Task A_chairs_download_before_the_minutes_are_saved_is_the_live_draft_and_creates_nothing()
     {

@@ -220,6 +220,98 @@ public class PdfLayoutTests
         Assert.Equal(2, pages.PageOf("AGENCY11"));
     }
 
+    /// <summary>Every starting height a block can meet at a page's foot, in steps finer than a line.</summary>
+    public static TheoryData<double> RoomsLeft() => [.. Enumerable.Range(0, 64).Select(i => 4.0 * i)];
+
+    [Theory]
+    [MemberData(nameof(RoomsLeft))]
+    public void A_heading_with_a_one_line_note_above_a_table_is_kept_with_the_tables_first_rows(double roomLeft)
+    {
+        using var layout = new PdfLayout("Foot test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - roomLeft).Heading("HEADING of the section")
+            .Paragraph("NOTE above the table, one line.", PdfStyles.Small);
+        var table = new PdfTable(new("Case", 1), new("Action agreed", 4));
+        for (var i = 0; i < 6; i++) table.Row($"ROW{i}", SampleMinutes.Prose(i, 12));
+        layout.Table(table).Paragraph("END");
+
+        var placed = Placed.Of(layout);
+
+        Assert.Equal(placed.PageOf("HEADING"), placed.PageOf("NOTE"));
+        Assert.Equal(placed.PageOf("HEADING"), placed.PageOf("ROW1"));
+    }
+
+    [Fact]
+    public void A_section_of_one_line_stays_on_its_page_when_the_next_heading_moves_on()
+    {
+        using var layout = new PdfLayout("Section test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - 75).Heading("FIRST section").Paragraph("ONELINE of text.")
+            .Heading("SECOND section").Paragraph("SECONDWORD " + SampleMinutes.Prose(2, 80));
+
+        var placed = Placed.Of(layout);
+
+        Assert.Equal((1, 1), (placed.PageOf("FIRST"), placed.PageOf("ONELINE")));
+        Assert.Equal((2, 2), (placed.PageOf("SECOND"), placed.PageOf("SECONDWORD")));
+    }
+
+    [Fact]
+    public void One_line_paragraphs_after_a_heading_wait_for_no_more_than_two_lines()
+    {
+        using var layout = new PdfLayout("Short lines test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - 75).Heading("HEADING of the section");
+        for (var i = 0; i < 8; i++) layout.Paragraph($"LINE{i} of its own.");
+
+        var placed = Placed.Of(layout);
+
+        Assert.Equal((1, 1, 1), (placed.PageOf("HEADING"), placed.PageOf("LINE0"), placed.PageOf("LINE1")));
+        Assert.Equal(2, placed.PageOf("LINE7"));
+    }
+
+    [Theory]
+    [MemberData(nameof(RoomsLeft))]
+    public void A_table_note_is_never_parted_from_the_tables_last_row(double roomLeft)
+    {
+        using var layout = new PdfLayout("Note test", new PdfRunningText("Running title", "Detail", "Footer note"));
+        var table = new PdfTable(new("Work status", 3), new("Number", 1), new("%", 1))
+        {
+            Caption = "Open cases by work status",
+            Note = "NOTE n = 78 cases open at the end of the period; " + SampleMinutes.Prose(4, 30),
+        };
+        for (var i = 0; i < 30; i++) table.Row($"ROW{i}", "21", "27%");
+        layout.Space(PdfLayout.ContentBottom - PdfLayout.ContentTop - 380 - roomLeft).Table(table).Paragraph("END");
+
+        var placed = Placed.Of(layout);
+
+        Assert.Equal(placed.PageOf("ROW29"), placed.PageOf("NOTE"));
+    }
+
+    public static TheoryData<int> SummaryLengths() => [.. Enumerable.Range(0, 40).Select(i => 20 + 7 * i)];
+
+    [Theory]
+    [MemberData(nameof(SummaryLengths))]
+    public void No_heading_caption_or_header_row_is_left_at_a_pages_foot_in_long_minutes(int summaryWords)
+    {
+        using var layout = MinutesPdf.Compose(SampleMinutes.Build(8, summaryWords));
+
+        Assert.Empty(Placed.Of(layout).Orphans());
+    }
+
+    public static TheoryData<int> ItemCounts() => [.. Enumerable.Range(0, 30).Select(i => 2 + 3 * i)];
+
+    [Theory]
+    [MemberData(nameof(ItemCounts))]
+    public void No_agency_heading_or_header_row_is_left_at_a_pages_foot_in_a_combined_action_list(int itemCount)
+    {
+        var minutes = SampleMinutes.Build(itemCount).Content;
+        var groups = minutes.Items.SelectMany(i => i.Actions).Concat(minutes.OutstandingActions)
+            .GroupBy(a => a.OwnerAgencyName).Select(g => new DapPanel.Core.Minutes.ActionListGroup(g.Key, [.. g])).ToList();
+        var list = new DapPanel.Core.Minutes.ActionListDocument(minutes.PanelName, minutes.StartsAt, null, groups,
+            minutes.StartsAt.AddDays(1), "DI Sam Kestrel");
+
+        using var layout = ActionListPdf.Compose(list);
+
+        Assert.Empty(Placed.Of(layout).Orphans());
+    }
+
     static PagedText HeadingThenParagraph(double roomLeft)
     {
         using var layout = new PdfLayout("Heading test", new PdfRunningText("Running title", "Detail", "Footer note"));
@@ -235,6 +327,56 @@ public class PdfLayoutTests
     {
         using var type = new PdfTypesetter();
         return type.Width(PdfStyles.TableText, text);
+    }
+
+    /// <summary>Where each run of text landed: its page, its line and the structure it is in (H2, Caption, THead ...).</summary>
+    sealed class Placed
+    {
+        readonly List<(int Page, double Y, string[] Tags, string Text)> texts = [];
+
+        public static Placed Of(PdfLayout layout)
+        {
+            var placed = new Placed();
+            var page = 1;
+            var tags = new Stack<string>();
+            foreach (var draw in layout.Draws)
+            {
+                switch (draw.Kind)
+                {
+                    case PdfDrawKind.Begin: tags.Push(draw.Tag.ToString()); break;
+                    case PdfDrawKind.End: tags.Pop(); break;
+                    case PdfDrawKind.NextPage: page++; break;
+                    case PdfDrawKind.Text when !draw.Artifact: placed.texts.Add((page, draw.Y, [.. tags], draw.Text!)); break;
+                }
+            }
+            return placed;
+        }
+
+        public int PageOf(string word) => texts.FirstOrDefault(t => t.Text.Split(' ').Contains(word)).Page is var p and > 0
+            ? p : throw new Xunit.Sdk.XunitException($"\"{word}\" was not laid out");
+
+        static bool IsHeading(string[] tags) => tags.Any(t => t is "H1" or "H2" or "H3");
+
+        static bool KeptWithNext(string[] tags) => tags.Any(t => t is "H1" or "H2" or "H3" or "Caption" or "THead");
+
+        /// <summary>Headings, captions and header rows with fewer than two lines of anything else after them on their page.</summary>
+        public List<string> Orphans()
+        {
+            var orphans = new List<string>();
+            for (var i = 0; i < texts.Count; i++)
+            {
+                if (!KeptWithNext(texts[i].Tags)) continue;
+                var after = texts.Skip(i + 1).ToList();
+                if (after.Count == 0 || after.All(t => KeptWithNext(t.Tags))) continue;
+                var samePage = after.TakeWhile(t => t.Page == texts[i].Page).Where(t => !KeptWithNext(t.Tags)).Select(t => t.Y).Distinct().Count();
+                // What a heading introduces ends at the next heading: a section of one line needs only that line.
+                var followingLines = after.TakeWhile(t => !IsHeading(t.Tags)).Where(t => !KeptWithNext(t.Tags))
+                    .Select(t => (t.Page, t.Y)).Distinct().Count();
+                if (samePage < Math.Min(2, followingLines))
+                    orphans.Add($"\"{texts[i].Text}\" ({string.Join("/", texts[i].Tags.Reverse())}) on page {texts[i].Page} has {samePage} line(s) after it there");
+            }
+            return orphans;
+        }
     }
 
     /// <summary>Which page (from 1) a word is first on.</summary>

@@ -53,10 +53,7 @@ public static class EvaluationReportPdf
             layout.Paragraph(figure.Description);
             if (chart is not null) Chart(layout, chart);
             foreach (var table in figure.Tables)
-            {
                 foreach (var part in Tables(table)) layout.Table(part);
-                layout.Paragraph(table.Note, PdfStyles.Small, spaceAfter: 8);
-            }
         }
         pdf = layout.Render();
         return found;
@@ -65,7 +62,10 @@ public static class EvaluationReportPdf
     /// <summary>At most this many columns beside the labels fit the page's width readably.</summary>
     public const int MaxColumns = 6;
 
-    /// <summary>A table, or a wide one in parts of at most six columns, each with the row labels again.</summary>
+    /// <summary>
+    /// A table, or a wide one in parts of at most six columns, each with the row labels again; its note (the n) under
+    /// the last part.
+    /// </summary>
     static IEnumerable<PdfTable> Tables(ShownTable table)
     {
         var columns = table.Headings.Count - 1;
@@ -76,6 +76,7 @@ public static class EvaluationReportPdf
             var pdf = new PdfTable(pick.Select(i => new PdfColumn(table.Headings[i], i == 0 ? (columns > 3 ? 1.8 : 3.2) : 1)).ToArray())
             {
                 Caption = first == 1 ? table.Title : $"{table.Title} (continued)",
+                Note = first + take > columns && !string.IsNullOrWhiteSpace(table.Note) ? table.Note : null,
             };
             foreach (var row in table.Rows) pdf.Row([.. pick.Select(i => row[i].Text)]);
             yield return pdf;

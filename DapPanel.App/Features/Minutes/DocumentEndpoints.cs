@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using DapPanel.App.Components.Shared;
 using DapPanel.App.Features.Circulation;
@@ -18,22 +19,26 @@ public static partial class DocumentEndpoints
     {
         PdfFonts.Register(app.Configuration["Pdf:FontFolder"]);
 
-        app.MapGet("/meetings/{id:guid}/minutes.pdf", (Guid id, int? version, HttpContext context, IMinutesService minutes) =>
-            PdfAsync(context, async (actor, token) =>
-            {
-                var document = await minutes.ExportMinutesAsync(actor, id, version, token);
-                var file = $"minutes-{Slug(document.Content.PanelName)}-{Date(document.Content.StartsAt)}-v{document.Version.Number}"
-                    + (document.Version.Status == MinutesStatus.Draft ? "-draft" : "") + ".pdf";
-                return (await Task.Run(() => MinutesPdf.Render(document), token), file);
-            })).RequireAuthorization();
+        app.MapGet("/meetings/{id:guid}/minutes.pdf", (Guid id, string? version, HttpContext context, IMinutesService minutes) =>
+            !TryVersion(version, out var number)
+                ? Task.FromResult(BadRequest("The version is a whole number: ?version=1, 2 and so on."))
+                : PdfAsync(context, async (actor, token) =>
+                {
+                    var document = await minutes.ExportMinutesAsync(actor, id, number, token);
+                    var file = $"minutes-{Slug(document.Content.PanelName)}-{Date(document.Content.StartsAt)}-v{document.Version.Number}"
+                        + (document.Version.Status == MinutesStatus.Draft ? "-draft" : "") + ".pdf";
+                    return (await Task.Run(() => MinutesPdf.Render(document), token), file);
+                })).RequireAuthorization();
 
-        app.MapGet("/meetings/{id:guid}/actions.pdf", (Guid id, Guid? agency, HttpContext context, IActionFollowUp actions) =>
-            PdfAsync(context, async (actor, token) =>
-            {
-                var list = await actions.ExportActionListAsync(actor, id, agency, token);
-                var file = $"actions-{Slug(list.PanelName)}-{Date(list.MeetingStartsAt)}-{Slug(list.AgencyName ?? "all-agencies")}.pdf";
-                return (await Task.Run(() => ActionListPdf.Render(list), token), file);
-            })).RequireAuthorization();
+        app.MapGet("/meetings/{id:guid}/actions.pdf", (Guid id, string? agency, HttpContext context, IActionFollowUp actions) =>
+            !TryAgency(agency, out var agencyId)
+                ? Task.FromResult(BadRequest("The agency is given by its id, as in the download links: ?agency=<id>."))
+                : PdfAsync(context, async (actor, token) =>
+                {
+                    var list = await actions.ExportActionListAsync(actor, id, agencyId, token);
+                    var file = $"actions-{Slug(list.PanelName)}-{Date(list.MeetingStartsAt)}-{Slug(list.AgencyName ?? "all-agencies")}.pdf";
+                    return (await Task.Run(() => ActionListPdf.Render(list), token), file);
+                })).RequireAuthorization();
 
         MapCaseList(app);
     }
@@ -62,6 +67,28 @@ public static partial class DocumentEndpoints
         catch (NotFoundException missing) { return Results.Text(missing.Message, statusCode: StatusCodes.Status404NotFound); }
         catch (DomainRuleException rule) { return Results.Text(rule.Message, statusCode: StatusCodes.Status409Conflict); }
     }
+
+    // Query values are read here rather than bound, so a malformed one is answered in words (binding answers with an
+    // exception: a stack trace in Development, a bodiless status in Production).
+    static bool TryVersion(string? text, out int? number)
+    {
+        number = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) return false;
+        number = parsed;
+        return true;
+    }
+
+    static bool TryAgency(string? text, out Guid? agency)
+    {
+        agency = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!Guid.TryParse(text, out var parsed)) return false;
+        agency = parsed;
+        return true;
+    }
+
+    static IResult BadRequest(string message) => Results.Text(message, statusCode: StatusCodes.Status400BadRequest);
 
     static string Date(DateTimeOffset instant) => PanelTime.ToLocal(instant).ToString("yyyy-MM-dd");
 
