@@ -118,20 +118,23 @@ public sealed class MinutesService(
     public async Task<MinutesDocument> ExportMinutesAsync(Actor actor, Guid meetingId, int? versionNumber = null,
         CancellationToken cancellationToken = default)
     {
-        actor.Require("download the minutes", Role.Chair, Role.Administrator);
+        actor.Require("download the minutes", Role.Chair, Role.Administrator, Role.AgencyMember);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await ClosedMeetingAsync(db, actor, meetingId, cancellationToken);
+        var basis = await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
         var latest = await LatestAsync(db, meeting.Id, cancellationToken) ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
         var version = versionNumber is { } n && n != latest.Number
             ? await db.MinutesVersions.AsNoTracking().SingleOrDefaultAsync(v => v.MeetingId == meetingId && v.Number == n,
                 cancellationToken) ?? throw new NotFoundException($"These minutes have no version {n}.")
             : latest;
+        // Minutes go to every member agency once final; drafts stay with the chairs and administrators.
+        if (!basis.ChairsOrAdministers && !version.IsFinal)
+            throw new AccessDeniedException(DraftsRefusal);
         var content = version.IsFinal ? Snapshot(version)
             : await MinutesReader.ReadAsync(db, meeting, version, cancellationToken);
         var saved = version.Version != Guid.Empty;
         var history = saved ? await HistoryAsync(db, meetingId, cancellationToken) : [Summarise(version, saved)];
 
-        var basis = await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
         var what = saved ? version.Status.Label().ToLowerInvariant() : "draft read from the meeting's records, not yet saved";
         await audit.RecordAsync(actor, AuditAction.Exported,
             $"Downloaded minutes version {version.Number} ({what}; {basis.Recorded})",
@@ -139,6 +142,9 @@ public sealed class MinutesService(
         return new MinutesDocument(content, Summarise(version, saved), history.Where(h => h.Number <= version.Number).ToList(),
             clock.GetUtcNow(), actor.Name);
     }
+
+    public const string DraftsRefusal =
+        "Only the panel's chairs and administrators can read draft minutes: member agencies receive the minutes once the chair finalises them.";
 
     /// <summary>The closed meeting, once NeedToKnow says this person may see its cases (a chair of its own panel).</summary>
     async Task<Meeting> ClosedMeetingAsync(DapPanelDbContext db, Actor actor, Guid meetingId, CancellationToken cancellationToken)

@@ -88,6 +88,7 @@ public class MinutesComponentsTests : BunitTest
         dialogs.WaitForAssertion(() => Assert.Contains("Finalise version 1 of the minutes?", dialogs.Markup));
         Assert.Contains("Probation Service — Croydon", dialogs.Markup);
         Assert.Contains("the chairs (DI Sam Kestrel and Morgan Wren)", dialogs.Markup);
+        Assert.Contains("every member agency of the panel", dialogs.Markup);
         Assert.Equal(0, finalised);
         await dialogs.InvokeAsync(() => dialogs.FindAll("button").First(b => b.TextContent.Contains("Keep editing")).Click());
         dialogs.WaitForAssertion(() => Assert.DoesNotContain("Finalise version 1 of the minutes?", dialogs.Markup));

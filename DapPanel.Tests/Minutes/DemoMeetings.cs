@@ -15,6 +15,14 @@ static class DemoMeetings
             .Where(m => m.Status == MeetingStatus.Closed).OrderBy(m => m.StartsAt).TakeLast(6).ToList();
     }
 
+    /// <summary>A closed meeting before those <see cref="ClosedAsync"/> gives, for a test whose minutes go final.</summary>
+    public static async Task<MeetingSummary> EarlierClosedAsync(TestServer server, int before)
+    {
+        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
+        return (await server.Services.GetRequiredService<IMeetingQueries>().ListAsync(chair))
+            .Where(m => m.Status == MeetingStatus.Closed).OrderBy(m => m.StartsAt).SkipLast(6 + before).Last();
+    }
+
     public static async Task<MeetingSummary> UpcomingAsync(TestServer server)
     {
         var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);

@@ -1,7 +1,9 @@
 using System.Net;
 using DapPanel.Core.Domain;
+using DapPanel.Core.Minutes;
 using DapPanel.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DapPanel.Tests.Minutes;
 
@@ -40,6 +42,31 @@ public class DocumentEndpointTests(TestServer server)
         Assert.Equal("application/pdf", own.Content.Headers.ContentType!.MediaType);
         Assert.Contains("housing-needs", own.Content.Headers.ContentDisposition!.FileName);
         Assert.True(PdfText.Read(await own.Content.ReadAsByteArrayAsync()).Contains("Action list — Housing Needs"));
+    }
+
+    [Fact]
+    public async Task A_member_agency_downloads_the_minutes_once_final_and_finds_them_on_the_meeting_page()
+    {
+        var meeting = await DemoMeetings.EarlierClosedAsync(server, before: 1);
+        using var housing = await server.SignedInClientAsync("housing@dappanel.example");
+
+        var draft = await housing.GetAsync($"/meetings/{meeting.Id}/minutes.pdf");
+        Assert.Equal(HttpStatusCode.Forbidden, draft.StatusCode);
+        Assert.Contains("member agencies receive the minutes once the chair finalises them", await draft.Content.ReadAsStringAsync());
+        Assert.DoesNotContain($"/meetings/{meeting.Id}/minutes.pdf", await housing.GetStringAsync($"/meetings/{meeting.Id}"));
+
+        var minutes = server.Services.GetRequiredService<IMinutesService>();
+        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
+        var view = await minutes.GetForEditAsync(chair, meeting.Id);
+        await minutes.FinaliseAsync(chair, meeting.Id, new MinutesTexts(view.GeneralNotes, view.ConfidentialityStatementRead,
+            view.Items.Select(i => new MinutesItemText { AgendaItemId = i.AgendaItemId, Summary = i.Summary, Notes = i.Notes }).ToList()),
+            view.Version);
+
+        Assert.Contains($"/meetings/{meeting.Id}/minutes.pdf", await housing.GetStringAsync($"/meetings/{meeting.Id}"));
+        var final = await housing.GetAsync($"/meetings/{meeting.Id}/minutes.pdf");
+        Assert.Equal(HttpStatusCode.OK, final.StatusCode);
+        Assert.True(final.Headers.CacheControl!.NoStore);
+        Assert.DoesNotContain("-draft", final.Content.Headers.ContentDisposition!.FileName);
     }
 
     [Fact]

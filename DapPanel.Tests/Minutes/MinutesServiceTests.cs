@@ -78,6 +78,32 @@ public class MinutesServiceTests(TestServer server)
     }
 
     [Fact]
+    public async Task Member_agencies_download_the_final_minutes_and_never_a_draft()
+    {
+        var meeting = await DemoMeetings.EarlierClosedAsync(server, before: 0);
+        var chair = await server.DemoAsync("chair@dappanel.example", Role.Chair);
+        var housing = await server.DemoAsync("housing@dappanel.example", Role.AgencyMember);
+        var unacknowledged = await server.DemoAsync("health@dappanel.example", Role.AgencyMember);
+        var manager = await server.DemoAsync("manager@dappanel.example", Role.Manager);
+
+        var unsaved = await Assert.ThrowsAsync<AccessDeniedException>(() => Minutes.ExportMinutesAsync(housing, meeting.Id));
+        Assert.Equal(MinutesService.DraftsRefusal, unsaved.Message);
+        var draft = await Minutes.GetForEditAsync(chair, meeting.Id);
+        var saved = await Minutes.SaveDraftAsync(chair, meeting.Id, Texts(draft, "Read by every agency."), draft.Version);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Minutes.ExportMinutesAsync(housing, meeting.Id));
+        await Minutes.FinaliseAsync(chair, meeting.Id, Texts(saved, "Read by every agency."), saved.Version);
+
+        var document = await Minutes.ExportMinutesAsync(housing, meeting.Id);
+        Assert.Equal(MinutesStatus.Final, document.Version.Status);
+        Assert.True(PdfText.Read(MinutesPdf.Render(document)).Contains("Read by every agency."));
+        await Assert.ThrowsAnyAsync<AccessDeniedException>(() => Minutes.ExportMinutesAsync(unacknowledged, meeting.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Minutes.ExportMinutesAsync(manager, meeting.Id));
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<DapPanelDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.MeetingId == meeting.Id && e.UserId == housing.UserId
+            && e.Action == AuditAction.Exported));
+    }
+
+    [Fact]
     public async Task A_save_from_a_stale_copy_is_refused_as_a_conflict()
     {
         var meeting = (await DemoMeetings.ClosedAsync(server))[1];

@@ -82,6 +82,7 @@ public static class MinutesWording
             .Select(a => a.OwnerAgencyName).Distinct().Order().ToList();
         var lists = agencies.Count == 0 ? "No agency has an action list from this meeting."
             : $"{agencies.Count} {(agencies.Count == 1 ? "agency receives its" : "agencies receive their")} action list: {string.Join(", ", agencies)}.";
-        return $"The minutes go to {chairs} and the administrators, who can download them. {lists}";
+        return $"The minutes go to {chairs}, the administrators and every member agency of the panel, who can download them "
+            + $"from the meeting's page once final. {lists}";
     }
 }
