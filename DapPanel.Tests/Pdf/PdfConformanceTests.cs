@@ -66,6 +66,8 @@ public class PdfConformanceTests(TestServer server)
         var root = PdfChecks.AssertAccessible(pdf, "Croydon DAPP — minutes of Tue 10 Nov 2026");
         var items = root.Headings().Where(h => h.Type == "H3").Select(h => h.Text).ToList();
         Assert.Equal(document.Content.Items.Select(i => $"{i.Order}. {i.CaseReference} — {i.Kind.Label()}"), items);
+        // Deferred items are minuted with the others, and not counted as heard.
+        Assert.Contains(("H2", "Cases heard (19) and deferred (1)"), root.Headings().Select(h => (h.Type, h.Text)));
         var deferred = Assert.Single(root.All(), n => n.Type == "L");
         Assert.Equal(document.Content.DeferredItems.Count(), deferred.Children.Count(c => c.Type == "LI"));
         Assert.All(deferred.Children, li => Assert.Equal(["Lbl", "LBody"], li.Children.Select(c => c.Type)));

@@ -43,7 +43,7 @@ public static class MinutesPdf
         if (m.GeneralNotes is not null)
             pdf.Heading("General notes").Paragraph(m.GeneralNotes);
 
-        pdf.Heading($"Cases heard ({m.Items.Count})");
+        pdf.Heading(MinutesWording.CasesHeading(m.Items.Count, m.DeferredItems.Count()));
         foreach (var item in m.Items) Item(pdf, item);
 
         pdf.Heading("Items deferred");

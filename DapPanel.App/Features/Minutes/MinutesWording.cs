@@ -21,6 +21,10 @@ public static class MinutesWording
         yield return ("These minutes", ThisVersion(version));
     }
 
+    /// <summary>The section every item is minuted in; deferred items are in it too, and counted apart.</summary>
+    public static string CasesHeading(int items, int deferred) =>
+        deferred == 0 ? $"Cases heard ({items})" : $"Cases heard ({items - deferred}) and deferred ({deferred})";
+
     public static string ThisVersion(MinutesVersionSummary version) => version switch
     {
         { IsSaved: false } => $"Version {version.Number}, draft (not yet saved)",
