@@ -82,6 +82,10 @@ public static class DapPanelHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);
+        // Run from its build rather than published (`dotnet run` in Production), the scripts and styles are found through
+        // the build's static web assets manifest, which the framework reads only in Development; a published app has no
+        // such manifest and this does nothing there.
+        if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
 
         var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Email").Get<EmailSettings>() ?? new EmailSettings());
