@@ -1,5 +1,6 @@
 using System.Net;
 using DapPanel.Core.Demo;
+using DapPanel.Core.LiveMeeting;
 using DapPanel.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -136,6 +137,58 @@ public class TwoPanelsTests(MatrixWorld world)
         using var chair = await world.Server.SignedInClientAsync(Persona.Chair.Email()!);
         Assert.DoesNotContain("data-testid=\"panel-switcher\"", (await GetAsync(chair, "/")).Body);
         Assert.Equal(HttpStatusCode.Forbidden, (await SwitchAsync(chair, world.Second.PanelId.ToString())).StatusCode);
+    }
+
+    /// <summary>
+    /// Chairing is per panel. The second panel's chair also sits on the demo panel for the demo's police agency (the
+    /// people list allows both roles): in the demo's live room they are an agency member like any other, so through the
+    /// hub they cannot move the agenda, record a decision or attendance, reassign an action or speak for another agency.
+    /// </summary>
+    [Fact]
+    public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_cannot_chair_the_demos_meeting()
+    {
+        const string email = "chair-and-member@sutton-dapp.example";
+        var police = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.Police);
+        var idva = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.IdvaService);
+        var person = await world.AddPersonAsync(email, "DI Both Panels", police, Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember);
+        await world.Server.ReadAsync(async db =>
+        {
+            db.PanelChairs.Add(new Core.Domain.PanelChair { PanelId = world.Second.PanelId, PersonId = person });
+            db.AgreementAcknowledgements.Add(new Core.Domain.AgreementAcknowledgement
+            {
+                PanelId = world.PanelId, AgreementNumber = 1, PersonId = person, AcknowledgedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        await using var hub = await MeetingClient.ConnectAsync(world.Server, email, DemoLogins.Password);
+        var meeting = world.LiveMeeting;
+        var view = await hub.JoinAsync(meeting.Id);
+        var item = meeting.ItemIds[^1];
+        var before = view.Version;
+
+        foreach (var (method, arguments) in new (string, object?[])[]
+                 {
+                     ("NextItem", [Guid.NewGuid(), meeting.Id]),
+                     ("MoveToItem", [Guid.NewGuid(), meeting.Id, item]),
+                     ("StartTimer", [Guid.NewGuid(), meeting.Id]),
+                     ("DeferItem", [Guid.NewGuid(), meeting.Id, item]),
+                     ("RecordDecision", [Guid.NewGuid(), meeting.Id, item,
+                         new DecisionInput(Core.Domain.DecisionOutcome.Review, "Not this person's to record"), null]),
+                     ("AddLever", [Guid.NewGuid(), meeting.Id, item,
+                         new LeverInput(idva, Core.Domain.LeverFamily.Support, Core.Domain.LeverArea.PhysicalHealth, "Not theirs to offer")]),
+                     ("AgreeAction", [Guid.NewGuid(), meeting.Id, item,
+                         new ActionInput("Not theirs to agree for the IDVA service", idva, null, null)]),
+                 })
+        {
+            var refusal = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeCoreAsync<long>(method, arguments));
+            var message = HubRefusal.MessageOf(refusal) ?? refusal.Message;
+            Assert.True(AccessRules.IsRefusal(message), $"{method} on the other panel's meeting: {message}");
+        }
+        var after = await hub.Connection.InvokeAsync<LiveMeetingView>("GetView", meeting.Id, 0L);
+        Assert.Equal(before, after.Version);
+        // As the member they are, they still speak for their own agency.
+        await hub.Connection.InvokeAsync<long>("AddLever", Guid.NewGuid(), meeting.Id, item,
+            new LeverInput(police, Core.Domain.LeverFamily.Disrupt, Core.Domain.LeverArea.EvidenceGathering, "Police can share intelligence"));
     }
 
     static async Task<HttpResponseMessage> SwitchAsync(HttpClient client, string panelId)
