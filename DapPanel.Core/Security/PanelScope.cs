@@ -9,6 +9,18 @@ namespace DapPanel.Core.Security;
 /// </summary>
 public static class PanelScope
 {
+    /// <summary>
+    /// The panels whose chairs' pages (case records, intake records) this person may open: administrators every panel,
+    /// chairs the panels they chair. A chair who also sits on another panel for their agency is a member there, not its chair.
+    /// </summary>
+    public static IQueryable<Guid> ChairedPanelIds(this DapPanelDbContext db, Actor actor)
+    {
+        if (actor.SeesEveryPanel) return db.Panels.Select(p => p.Id);
+        var chairs = actor.Is(Domain.Role.Chair);
+        var personId = actor.PersonId;
+        return db.Panels.Where(p => chairs && p.Chairs.Any(c => c.PersonId == personId)).Select(p => p.Id);
+    }
+
     /// <summary>The panels whose meetings and cases this person may be shown.</summary>
     public static IQueryable<Guid> VisiblePanelIds(this DapPanelDbContext db, Actor actor)
     {

@@ -4,6 +4,7 @@ using DapPanel.Core.LiveMeeting;
 using DapPanel.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace DapPanel.Tests.Security.Matrix;
 
@@ -50,7 +51,7 @@ public class TwoPanelsTests(MatrixWorld world)
         yield return $"/insight/attendance.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30";
     }
 
-    static string[] ListPages => ["/", "/meetings", "/cases", "/insight", "/audit"];
+    static string[] ListPages => ["/", "/meetings", "/cases", "/intake", "/insight", "/audit"];
 
     [Theory, MemberData(nameof(DemoPeople))]
     public async Task The_demo_panels_people_never_see_the_second_panels_meetings_or_cases(string email)
@@ -147,19 +148,9 @@ public class TwoPanelsTests(MatrixWorld world)
     [Fact]
     public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_cannot_chair_the_demos_meeting()
     {
-        const string email = "chair-and-member@sutton-dapp.example";
+        var email = await ChairElsewhereAsync();
         var police = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.Police);
         var idva = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.IdvaService);
-        var person = await world.AddPersonAsync(email, "DI Both Panels", police, Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember);
-        await world.Server.ReadAsync(async db =>
-        {
-            db.PanelChairs.Add(new Core.Domain.PanelChair { PanelId = world.Second.PanelId, PersonId = person });
-            db.AgreementAcknowledgements.Add(new Core.Domain.AgreementAcknowledgement
-            {
-                PanelId = world.PanelId, AgreementNumber = 1, PersonId = person, AcknowledgedAt = DateTimeOffset.UtcNow,
-            });
-            return await db.SaveChangesAsync();
-        });
         await using var hub = await MeetingClient.ConnectAsync(world.Server, email, DemoLogins.Password);
         var meeting = world.LiveMeeting;
         var view = await hub.JoinAsync(meeting.Id);
@@ -189,6 +180,52 @@ public class TwoPanelsTests(MatrixWorld world)
         // As the member they are, they still speak for their own agency.
         await hub.Connection.InvokeAsync<long>("AddLever", Guid.NewGuid(), meeting.Id, item,
             new LeverInput(police, Core.Domain.LeverFamily.Disrupt, Core.Domain.LeverArea.EvidenceGathering, "Police can share intelligence"));
+    }
+
+    /// <summary>
+    /// The same person through pages and downloads: what only the demo panel's own chairs and administrators open (its
+    /// case records, minutes, readiness board and review updates) stays closed to them, and shows none of its names.
+    /// </summary>
+    [Fact]
+    public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_opens_no_chairs_page_of_the_demo_panel()
+    {
+        using var client = await ClientAsync(await ChairElsewhereAsync());
+
+        foreach (var door in new[]
+                 {
+                     $"/cases/{world.CaseId}", $"/cases/{world.CaseId}/intake", $"/meetings/{world.ClosedMeetingId}/minutes",
+                     $"/meetings/{world.ClosedMeetingId}/minutes.pdf", $"/meetings/{world.UpcomingMeetingId}/readiness",
+                     $"/meetings/{world.UpcomingMeetingId}/review-updates",
+                 })
+        {
+            var (refused, body) = await GetAsync(client, door);
+            Assert.True(refused, $"A chair of the second panel got into the demo panel's {door}.");
+        }
+        var (_, cases) = await GetAsync(client, "/cases");
+        AssertNoneOf(world.PerpetratorNames.Except(world.Second.PerpetratorNames).Concat(world.DraftPerpetratorNames), cases,
+            "A chair of the second panel", "/cases");
+    }
+
+    /// <summary>
+    /// Chairs the second panel and sits on the demo panel for the demo's police agency (the people list allows both
+    /// roles), having acknowledged the demo panel's agreement as its members do.
+    /// </summary>
+    async Task<string> ChairElsewhereAsync()
+    {
+        const string email = "chair-and-member@sutton-dapp.example";
+        if (await world.Server.ReadAsync(db => db.People.AnyAsync(p => p.Email == email))) return email;
+        var police = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.Police);
+        var person = await world.AddPersonAsync(email, "DI Both Panels", police, Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember);
+        await world.Server.ReadAsync(async db =>
+        {
+            db.PanelChairs.Add(new Core.Domain.PanelChair { PanelId = world.Second.PanelId, PersonId = person });
+            db.AgreementAcknowledgements.Add(new Core.Domain.AgreementAcknowledgement
+            {
+                PanelId = world.PanelId, AgreementNumber = 1, PersonId = person, AcknowledgedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        return email;
     }
 
     static async Task<HttpResponseMessage> SwitchAsync(HttpClient client, string panelId)
