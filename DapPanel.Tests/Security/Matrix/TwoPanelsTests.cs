@@ -5,6 +5,7 @@ using DapPanel.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DapPanel.Tests.Security.Matrix;
 
@@ -204,6 +205,25 @@ public class TwoPanelsTests(MatrixWorld world)
         var (_, cases) = await GetAsync(client, "/cases");
         AssertNoneOf(world.PerpetratorNames.Except(world.Second.PerpetratorNames).Concat(world.DraftPerpetratorNames), cases,
             "A chair of the second panel", "/cases");
+    }
+
+    /// <summary>Nor do they record what became of another agency's action at the demo panel, as its chairs may.</summary>
+    [Fact]
+    public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_records_no_other_agencys_action()
+    {
+        var email = await ChairElsewhereAsync();
+        var police = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.Police);
+        var both = (await world.Server.DemoAsync(email, Core.Domain.Role.Chair)) with
+        {
+            Roles = new HashSet<Core.Domain.Role> { Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember },
+        };
+        var action = await world.Server.ReadAsync(db => db.Actions.Where(a => a.Status == Core.Domain.ActionStatus.Open
+                && a.OwnerAgencyId != police && a.Case!.PanelId == world.PanelId)
+            .Select(a => new { a.Id, a.Version }).FirstAsync());
+        var followUp = world.Server.Services.GetRequiredService<Core.Minutes.IActionFollowUp>();
+
+        await Assert.ThrowsAsync<Core.Domain.AccessDeniedException>(() =>
+            followUp.RecordOutcomeAsync(both, action.Id, Core.Domain.ActionStatus.Done, null, action.Version));
     }
 
     /// <summary>
