@@ -197,11 +197,19 @@ public class TwoPanelsTests(MatrixWorld world)
                      $"/cases/{world.CaseId}", $"/cases/{world.CaseId}/intake", $"/meetings/{world.ClosedMeetingId}/minutes",
                      $"/meetings/{world.ClosedMeetingId}/minutes.pdf", $"/meetings/{world.UpcomingMeetingId}/readiness",
                      $"/meetings/{world.UpcomingMeetingId}/review-updates",
+                     $"/evaluation/tables/cohort.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30",
                  })
         {
             var (refused, body) = await GetAsync(client, door);
             Assert.True(refused, $"A chair of the second panel got into the demo panel's {door}.");
         }
+        var evaluation = world.Server.Services.GetRequiredService<Core.Evaluation.IEvaluationQueries>();
+        var both = (await world.Server.DemoAsync(await ChairElsewhereAsync(), Core.Domain.Role.Chair)) with
+        {
+            Roles = new HashSet<Core.Domain.Role> { Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember },
+        };
+        await Assert.ThrowsAnyAsync<Core.Domain.UserFacingException>(() => evaluation.ReportAsync(both,
+            new Core.Insight.InsightPeriod(world.PanelId, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30)), showSmallNumbers: true));
         var (_, cases) = await GetAsync(client, "/cases");
         AssertNoneOf(world.PerpetratorNames.Except(world.Second.PerpetratorNames).Concat(world.DraftPerpetratorNames), cases,
             "A chair of the second panel", "/cases");
