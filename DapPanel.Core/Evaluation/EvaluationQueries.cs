@@ -56,7 +56,7 @@ public sealed class EvaluationQueries(IDbContextFactory<DapPanelDbContext> dbFac
     {
         actor.Require(Viewing, Viewers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = EvaluatedPanelIds(db, actor);
+        var visible = db.FiguresPanelIds(actor);
         return await db.Panels.AsNoTracking().Where(p => visible.Contains(p.Id)).OrderBy(p => p.Name)
             .Select(p => new PanelOption(p.Id, p.Name)).ToListAsync(cancellationToken);
     }
@@ -86,24 +86,12 @@ public sealed class EvaluationQueries(IDbContextFactory<DapPanelDbContext> dbFac
         return report;
     }
 
-    /// <summary>
-    /// Chairs evaluate the panels they chair, administrators every panel, managers the panels their agency sits on; a chair
-    /// who sits on another panel for their agency is a member there, and members do not evaluate.
-    /// </summary>
-    static IQueryable<Guid> EvaluatedPanelIds(DapPanelDbContext db, Actor actor)
-    {
-        var chaired = db.ChairedPanelIds(actor);
-        if (!actor.Is(Role.Manager)) return chaired;
-        var visible = db.VisiblePanelIds(actor);
-        return db.Panels.Where(p => chaired.Contains(p.Id) || visible.Contains(p.Id)).Select(p => p.Id);
-    }
-
     async Task<EvaluationReport> MakeAsync(Actor actor, InsightPeriod period, bool suppress, CancellationToken cancellationToken)
     {
         period.Validate();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Only the panels the person works on: another panel's figures are as much its business as its cases.
-        if (!await EvaluatedPanelIds(db, actor).ContainsAsync(period.PanelId, cancellationToken))
+        if (!await db.FiguresPanelIds(actor).ContainsAsync(period.PanelId, cancellationToken))
             throw new NotFoundException("That panel does not exist.");
         if (!suppress && !await db.ChairedPanelIds(actor).ContainsAsync(period.PanelId, cancellationToken))
             throw new AccessDeniedException("Only this panel's chairs and administrators can see its small numbers unsuppressed.");

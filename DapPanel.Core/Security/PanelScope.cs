@@ -21,6 +21,19 @@ public static class PanelScope
         return db.Panels.Where(p => chairs && p.Chairs.Any(c => c.PersonId == personId)).Select(p => p.Id);
     }
 
+    /// <summary>
+    /// The panels whose figures (insight, evaluation) this person may see: those they chair or administer, and for
+    /// managers the panels their agency sits on. A chair who sits on another panel for their agency is a member there,
+    /// and members see no figures.
+    /// </summary>
+    public static IQueryable<Guid> FiguresPanelIds(this DapPanelDbContext db, Actor actor)
+    {
+        var chaired = db.ChairedPanelIds(actor);
+        if (!actor.Is(Domain.Role.Manager)) return chaired;
+        var visible = db.VisiblePanelIds(actor);
+        return db.Panels.Where(p => chaired.Contains(p.Id) || visible.Contains(p.Id)).Select(p => p.Id);
+    }
+
     /// <summary>The panels whose meetings and cases this person may be shown.</summary>
     public static IQueryable<Guid> VisiblePanelIds(this DapPanelDbContext db, Actor actor)
     {

@@ -198,6 +198,7 @@ public class TwoPanelsTests(MatrixWorld world)
                      $"/meetings/{world.ClosedMeetingId}/minutes.pdf", $"/meetings/{world.UpcomingMeetingId}/readiness",
                      $"/meetings/{world.UpcomingMeetingId}/review-updates",
                      $"/evaluation/tables/cohort.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30",
+                     $"/insight/attendance.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30",
                  })
         {
             var (refused, body) = await GetAsync(client, door);
