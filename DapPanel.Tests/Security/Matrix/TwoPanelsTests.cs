@@ -196,7 +196,7 @@ public class TwoPanelsTests(MatrixWorld world)
                  {
                      $"/cases/{world.CaseId}", $"/cases/{world.CaseId}/intake", $"/meetings/{world.ClosedMeetingId}/minutes",
                      $"/meetings/{world.ClosedMeetingId}/minutes.pdf", $"/meetings/{world.UpcomingMeetingId}/readiness",
-                     $"/meetings/{world.UpcomingMeetingId}/review-updates",
+                     $"/meetings/{world.UpcomingMeetingId}/review-updates", $"/meetings/{world.UpcomingMeetingId}/circulate",
                      $"/evaluation/tables/cohort.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30",
                      $"/insight/attendance.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30",
                  })
