@@ -38,9 +38,17 @@ public static class DapPanelHost
         app.UseSecurityHeaders();
         // Pages for bodiless errors of page visits only: a POST re-executed as a page would meet the page's antiforgery
         // check, and hub clients need the real status.
-        app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/hubs")
-                && !context.Request.Path.StartsWithSegments("/_blazor"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+        // On the app itself, not in a branch: a branch has no routing of its own, so the page was never found again and
+        // the status went out with an empty body.
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use((context, next) =>
+        {
+            if (!(HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/hubs")
+                    && !context.Request.Path.StartsWithSegments("/_blazor"))
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                statusPages.Enabled = false;
+            return next(context);
+        });
         app.UseWebSockets();
         app.UseSameOriginWebSockets();
         app.UseRateLimiter();
@@ -82,6 +90,10 @@ public static class DapPanelHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);
+        // Run from its build rather than published (`dotnet run` in Production), the scripts and styles are found through
+        // the build's static web assets manifest, which the framework reads only in Development; a published app has no
+        // such manifest and this does nothing there.
+        if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
 
         var storage = builder.Configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Email").Get<EmailSettings>() ?? new EmailSettings());

@@ -69,7 +69,7 @@ public sealed class AttendanceService(
     public Task<long> MarkAgencyAsync(Actor actor, Guid commandId, Guid meetingId, Guid agencyId, AttendanceStatus status)
     {
         actor.Require(Recording, Role.Chair);
-        return writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "MarkAgency", agencyId, status), "attendance", async ctx =>
+        return writer.RunAsChairAsync(actor, new LiveCommand(commandId, meetingId, "MarkAgency", agencyId, status), "attendance", async ctx =>
         {
             EnsureRecordable(ctx.Meeting);
             var agencyName = await MemberAgencyNameAsync(ctx, agencyId);
@@ -94,7 +94,7 @@ public sealed class AttendanceService(
     {
         actor.Require(Recording, Role.Chair);
         var command = new LiveCommand(commandId, meetingId, "MarkPerson", personId, status, isObserver);
-        return writer.RunAsync(actor, command, "attendance", async ctx =>
+        return writer.RunAsChairAsync(actor, command, "attendance", async ctx =>
         {
             EnsureRecordable(ctx.Meeting);
             var person = await ctx.Db.People.SingleOrDefaultAsync(p => p.Id == personId)
@@ -123,7 +123,7 @@ public sealed class AttendanceService(
     public Task<long> RemoveAsync(Actor actor, Guid commandId, Guid meetingId, Guid attendanceId)
     {
         actor.Require(Recording, Role.Chair);
-        return writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "RemoveAttendance", attendanceId), "attendance", async ctx =>
+        return writer.RunAsChairAsync(actor, new LiveCommand(commandId, meetingId, "RemoveAttendance", attendanceId), "attendance", async ctx =>
         {
             EnsureRecordable(ctx.Meeting);
             var line = await ctx.Db.Attendances.Include(a => a.Person).Include(a => a.Agency)
@@ -138,7 +138,7 @@ public sealed class AttendanceService(
     public Task<long> ConfirmAsync(Actor actor, Guid commandId, Guid meetingId)
     {
         actor.Require(Recording, Role.Chair);
-        return writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "ConfirmAttendance"), "attendance", async ctx =>
+        return writer.RunAsChairAsync(actor, new LiveCommand(commandId, meetingId, "ConfirmAttendance"), "attendance", async ctx =>
         {
             EnsureRecordable(ctx.Meeting);
             var lines = await ctx.Db.Attendances.Where(a => a.MeetingId == meetingId).ToListAsync();

@@ -28,7 +28,7 @@ public sealed class CaseQueries(
     {
         actor.Require(CaseWork, Role.Administrator, Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var panels = db.VisiblePanelIds(actor);
+        var panels = db.ChairedPanelIds(actor);
         var cases = await db.Cases.AsNoTracking().Include(c => c.VictimSurvivors)
             .Where(c => panels.Contains(c.PanelId) && (panelId == null || c.PanelId == panelId))
             .ToListAsync(cancellationToken);
@@ -51,12 +51,12 @@ public sealed class CaseQueries(
     {
         actor.Require(CaseWork, Role.Administrator, Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var panels = db.VisiblePanelIds(actor);
+        var panels = db.ChairedPanelIds(actor);
         var c = await db.Cases.AsNoTracking().Include(x => x.VictimSurvivors)
             .SingleOrDefaultAsync(x => x.Id == caseId && panels.Contains(x.PanelId), cancellationToken)
             ?? throw new NotFoundException("That case does not exist or is not one of your panels'.");
         // Shared under the agreement of the panel that holds the case; a chair of another panel is refused here.
-        var basis = await needToKnow.BasisAsync(actor, c.PanelId, cancellationToken);
+        var basis = (await needToKnow.BasisAsync(actor, c.PanelId, cancellationToken)).OfChairsOrAdministrators("open its case records");
         var today = Today;
 
         var levers = await db.Levers.AsNoTracking().Where(l => l.CaseId == caseId)

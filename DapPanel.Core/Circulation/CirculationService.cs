@@ -46,7 +46,7 @@ public sealed class CirculationService(
         actor.Require("see circulation", Role.Administrator, Role.Chair);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await LoadAsync(db, meetingId, cancellationToken);
-        await EnsureMaySeeListAsync(actor, meeting, needToKnow, cancellationToken);
+        (await EnsureMaySeeListAsync(actor, meeting, needToKnow, cancellationToken)).OfChairsOrAdministrators("see its circulation");
         var agencies = await MemberAgenciesAsync(db, meeting, cancellationToken);
         var recipients = await db.People.CountAsync(p => agencies.Contains(p.AgencyId) && p.Email != null, cancellationToken);
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.MeetingId == meetingId)

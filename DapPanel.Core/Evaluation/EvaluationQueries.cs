@@ -56,7 +56,7 @@ public sealed class EvaluationQueries(IDbContextFactory<DapPanelDbContext> dbFac
     {
         actor.Require(Viewing, Viewers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = db.VisiblePanelIds(actor);
+        var visible = db.FiguresPanelIds(actor);
         return await db.Panels.AsNoTracking().Where(p => visible.Contains(p.Id)).OrderBy(p => p.Name)
             .Select(p => new PanelOption(p.Id, p.Name)).ToListAsync(cancellationToken);
     }
@@ -91,8 +91,10 @@ public sealed class EvaluationQueries(IDbContextFactory<DapPanelDbContext> dbFac
         period.Validate();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Only the panels the person works on: another panel's figures are as much its business as its cases.
-        if (!await db.VisiblePanelIds(actor).ContainsAsync(period.PanelId, cancellationToken))
+        if (!await db.FiguresPanelIds(actor).ContainsAsync(period.PanelId, cancellationToken))
             throw new NotFoundException("That panel does not exist.");
+        if (!suppress && !await db.ChairedPanelIds(actor).ContainsAsync(period.PanelId, cancellationToken))
+            throw new AccessDeniedException("Only this panel's chairs and administrators can see its small numbers unsuppressed.");
         var panel = await db.Panels.AsNoTracking().Where(p => p.Id == period.PanelId)
             .Select(p => new { p.Name, p.AreaPopulationSource }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("That panel does not exist.");

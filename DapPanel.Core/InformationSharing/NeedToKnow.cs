@@ -133,6 +133,14 @@ public sealed record SharingBasis(Guid PanelId, int? AgreementNumber, bool SeesV
 
     public bool SeesResearchNotesOf(Guid agencyId) => SeesEveryAgencysResearch || agencyId == AgencyId;
 
+    /// <summary>
+    /// For what only the panel's own chairs and administrators may do: someone with the chair role who sits on this
+    /// panel for their agency (and chairs another) is refused like any member.
+    /// </summary>
+    public SharingBasis OfChairsOrAdministrators(string whatFor) => ChairsOrAdministers
+        ? this
+        : throw new AccessDeniedException($"Only this panel's chairs and administrators can {whatFor}.");
+
     public VictimInformation Victims(IEnumerable<string> names, int childrenCount) =>
         SeesVictimDetails ? VictimInformation.Shared(names, childrenCount) : VictimInformation.Withheld;
 }

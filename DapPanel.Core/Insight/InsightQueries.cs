@@ -27,7 +27,7 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
     {
         actor.Require(Viewing, Viewers);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var visible = db.VisiblePanelIds(actor);
+        var visible = db.FiguresPanelIds(actor);
         return await db.Panels.AsNoTracking().Where(p => visible.Contains(p.Id)).OrderBy(p => p.Name)
             .Select(p => new PanelOption(p.Id, p.Name)).ToListAsync(cancellationToken);
     }
@@ -276,7 +276,7 @@ public sealed class InsightQueries(IDbContextFactory<DapPanelDbContext> dbFactor
         actor.Require(Viewing, Viewers);
         period.Validate();
         var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.VisiblePanelIds(actor).ContainsAsync(period.PanelId, cancellationToken))
+        if (!await db.FiguresPanelIds(actor).ContainsAsync(period.PanelId, cancellationToken))
         {
             await db.DisposeAsync();
             throw new NotFoundException("That panel does not exist or is not one of your panels.");

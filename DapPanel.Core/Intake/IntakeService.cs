@@ -43,6 +43,12 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
             var heard = db.AgendaItems.Where(i => panels.Contains(i.Meeting!.PanelId)).Select(i => i.CaseId);
             cases = cases.Where(c => heard.Contains(c.Id));
         }
+        else
+        {
+            // Chairs read the cases of the panels they chair; administrators every panel's.
+            var chaired = db.ChairedPanelIds(actor);
+            cases = cases.Where(c => chaired.Contains(c.PanelId));
+        }
         var rows = await cases.OrderBy(c => c.ClosedOn != null).ThenByDescending(c => c.AcceptedOn).Select(c => new IntakeRow(
                 c.Id, c.Reference, c.Perpetrator.FullName, c.AcceptedOn!.Value, c.ClosedOn,
                 db.People.Where(p => p.Id == c.CaseManagerPersonId).Select(p => p.FullName).FirstOrDefault(),
@@ -60,8 +66,9 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
         var provider = await RequireReaderAsync(db, actor, cancellationToken);
         var c = await db.Cases.AsNoTracking().Include(x => x.VictimSurvivors).SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken)
             ?? throw new NotFoundException("That case does not exist.");
-        if (c.AcceptedOn is not { } acceptedOn) throw new DomainRuleException($"{c.Reference} has not been accepted: intake is recorded once the panel accepts a case.");
+        // Who may read it first: the answer about acceptance names the case.
         var basis = await BasisAsync(db, actor, provider, caseId, cancellationToken);
+        if (c.AcceptedOn is not { } acceptedOn) throw new DomainRuleException($"{c.Reference} has not been accepted: intake is recorded once the panel accepts a case.");
         var intake = await db.CaseIntakes.AsNoTracking().Include(i => i.Severities).SingleOrDefaultAsync(i => i.CaseId == caseId, cancellationToken);
         var victims = c.VictimSurvivors.OrderBy(v => v.FullName).ToList();
         var labels = victims.Select((v, i) => new VictimOption(v.Id, basis.SeesVictimDetails ? v.FullName : $"Victim-survivor {i + 1} (name withheld)")).ToList();
@@ -98,8 +105,8 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
             throw new AccessDeniedException("Only the case-management provider and administrators can write a case's intake record.");
         var c = await db.Cases.Include(x => x.VictimSurvivors).SingleOrDefaultAsync(x => x.Id == input.CaseId, cancellationToken)
             ?? throw new NotFoundException("That case does not exist.");
-        if (c.AcceptedOn is not { } acceptedOn) throw new DomainRuleException($"{c.Reference} has not been accepted: intake is recorded once the panel accepts a case.");
         await BasisAsync(db, actor, provider, c.Id, cancellationToken);
+        if (c.AcceptedOn is not { } acceptedOn) throw new DomainRuleException($"{c.Reference} has not been accepted: intake is recorded once the panel accepts a case.");
         if (c.Version != input.CaseVersion)
             throw new ConcurrencyConflictException($"{c.Reference} was changed by someone else since you opened this form. Open it again to see what is there now, then make your change.");
         InvalidInputException.ThrowIfAny(input.Problems(PanelTime.Today(clock), acceptedOn, c.VictimSurvivors.Select(v => v.Id).ToList()));
@@ -163,7 +170,9 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
         if (panels.Count == 0)
         {
             if (provider) throw new NotFoundException("That case does not exist or is not one of your panels'.");
-            return new SharingBasis(Guid.Empty, null, true, true, actor.AgencyId);
+            var owner = await db.Cases.Where(c => c.Id == caseId).Select(c => (Guid?)c.PanelId).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("That case does not exist or is not one of your panels'.");
+            return (await needToKnow.BasisAsync(actor, owner, cancellationToken)).OfChairsOrAdministrators("read its intake records");
         }
         if (provider)
         {
@@ -173,6 +182,6 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
             if (latest == Guid.Empty) throw new NotFoundException("That case does not exist or is not one of your panels'.");
             return await needToKnow.BasisAsync(actor, latest, cancellationToken);
         }
-        return await needToKnow.BasisAsync(actor, panels[0], cancellationToken);
+        return (await needToKnow.BasisAsync(actor, panels[0], cancellationToken)).OfChairsOrAdministrators("read its intake records");
     }
 }

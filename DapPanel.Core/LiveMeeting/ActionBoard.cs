@@ -22,8 +22,8 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
         CancellationToken cancellationToken = default) =>
         writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "AgreeAction", itemId, input), "action-agreed", async ctx =>
         {
-            LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
-            LiveAccess.EnsureSpeaksFor(actor, input.OwnerAgencyId);
+            LiveAccess.EnsureOpenForContributions(ctx.Meeting, ctx.Actor);
+            LiveAccess.EnsureSpeaksFor(ctx.Actor, input.OwnerAgencyId);
             var item = ctx.Item(itemId);
             var agencyName = await CheckOwnerAsync(ctx, input);
             var action = PanelAction.Agree(item.CaseId, item.Id, ctx.Meeting.Date, input.Description, input.OwnerAgencyId,
@@ -38,9 +38,9 @@ public sealed class ActionBoard(LiveMeetingWriter writer) : IActionBoard
     {
         actor.Require("reassign an action", Role.Chair);
         var command = new LiveCommand(commandId, meetingId, "ReassignAction", actionId, input, expectedVersion);
-        return writer.RunAsync(actor, command, "action-reassigned", async ctx =>
+        return writer.RunAsChairAsync(actor, command, "action-reassigned", async ctx =>
         {
-            LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
+            LiveAccess.EnsureOpenForContributions(ctx.Meeting, ctx.Actor);
             var itemIds = ctx.Meeting.AgendaItems.Select(i => i.Id).ToList();
             var action = await ctx.Db.Actions.Include(a => a.OwnerAgency)
                 .SingleOrDefaultAsync(a => a.Id == actionId && itemIds.Contains(a.AgendaItemId), ctx.CancellationToken)

@@ -22,7 +22,7 @@ public sealed class DecisionRecorder(LiveMeetingWriter writer) : IDecisionRecord
     {
         actor.Require("record the panel's decision", Role.Chair);
         var command = new LiveCommand(commandId, meetingId, "RecordDecision", itemId, input, expectedVersion);
-        return writer.RunAsync(actor, command, "decision", async ctx =>
+        return writer.RunAsChairAsync(actor, command, "decision", async ctx =>
         {
             if (ctx.Meeting.Status is not (MeetingStatus.Live or MeetingStatus.Closed))
                 throw new DomainRuleException("Decisions are recorded once the meeting has started.");

@@ -25,7 +25,7 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
         CancellationToken cancellationToken = default) =>
         writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "AddLever", itemId, input), "lever-added", async ctx =>
         {
-            LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
+            LiveAccess.EnsureOpenForContributions(ctx.Meeting, ctx.Actor);
             var item = ctx.Item(itemId);
             var (agencyName, description) = await CheckAsync(ctx, input);
             var lever = new Lever
@@ -42,9 +42,9 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
         CancellationToken cancellationToken = default) =>
         writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "EditLever", leverId, input, expectedVersion), "lever-changed", async ctx =>
         {
-            LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
+            LiveAccess.EnsureOpenForContributions(ctx.Meeting, ctx.Actor);
             var lever = await FindAsync(ctx, leverId);
-            LiveAccess.EnsureSpeaksFor(actor, lever.AgencyId);
+            LiveAccess.EnsureSpeaksFor(ctx.Actor, lever.AgencyId);
             EnsureUnchanged(lever, expectedVersion);
             if (input.AgencyId != lever.AgencyId)
                 throw new DomainRuleException("A lever stays with the agency that offered it; withdraw it and add a new one instead.");
@@ -59,9 +59,9 @@ public sealed class LeverBoard(LiveMeetingWriter writer) : ILeverBoard
         CancellationToken cancellationToken = default) =>
         writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "WithdrawLever", leverId, expectedVersion), "lever-withdrawn", async ctx =>
         {
-            LiveAccess.EnsureOpenForContributions(ctx.Meeting, actor);
+            LiveAccess.EnsureOpenForContributions(ctx.Meeting, ctx.Actor);
             var lever = await FindAsync(ctx, leverId);
-            LiveAccess.EnsureSpeaksFor(actor, lever.AgencyId);
+            LiveAccess.EnsureSpeaksFor(ctx.Actor, lever.AgencyId);
             EnsureUnchanged(lever, expectedVersion);
             lever.IsWithdrawn = true;
             return new ChangeNote($"Withdrew a lever: {lever.Area.Label()}", lever.Id, lever.CaseId, lever.Description,

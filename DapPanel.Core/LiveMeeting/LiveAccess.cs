@@ -26,6 +26,21 @@ static class LiveAccess
             throw new AccessDeniedException(NeedToKnow.NotCirculated);
     }
 
+    public const string ChairsOfThisPanelOnly =
+        "Only this panel's chairs can do that: you sit on this panel for your agency, not as its chair.";
+
+    /// <summary>
+    /// Chairing is per panel. Someone with the chair role who does not chair this meeting's panel (a chair elsewhere who
+    /// sits here for their agency) acts here as the agency member they are: a chair's command is refused, and every other
+    /// check sees them without the role.
+    /// </summary>
+    public static Actor OnThisPanel(Actor actor, SharingBasis basis, bool chairsOnly)
+    {
+        if (basis.ChairsOrAdministers || !actor.Is(Role.Chair)) return actor;
+        if (chairsOnly) throw new AccessDeniedException(ChairsOfThisPanelOnly);
+        return actor with { Roles = actor.Roles.Where(role => role != Role.Chair).ToHashSet() };
+    }
+
     /// <summary>Agencies speak for themselves; a chair may record for any agency at the table.</summary>
     public static void EnsureSpeaksFor(Actor actor, Guid agencyId)
     {

@@ -31,8 +31,18 @@ public sealed class LiveMeetingWriter(
     /// Applies the command once. A command id seen before is answered from the change it made when it asks for the
     /// same thing, from the same person, and refused otherwise; two identical calls at once get the same answer.
     /// </summary>
-    public async Task<long> RunAsync(Actor actor, LiveCommand command, string kind,
-        Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken = default)
+    public Task<long> RunAsync(Actor actor, LiveCommand command, string kind,
+        Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, command, kind, change, chairsOnly: false, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(Actor, LiveCommand, string, Func{CommandContext, Task{ChangeNote}}, CancellationToken)"/>,
+    /// for a command only the chairs of the meeting's own panel may give.</summary>
+    public Task<long> RunAsChairAsync(Actor actor, LiveCommand command, string kind,
+        Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken = default) =>
+        RunAsync(actor, command, kind, change, chairsOnly: true, cancellationToken);
+
+    async Task<long> RunAsync(Actor actor, LiveCommand command, string kind,
+        Func<CommandContext, Task<ChangeNote>> change, bool chairsOnly, CancellationToken cancellationToken)
     {
         if (command.Id == Guid.Empty)
             throw new DomainRuleException("Each command needs its own id so a retry is applied once.");
@@ -47,7 +57,7 @@ public sealed class LiveMeetingWriter(
             try
             {
                 if (await AnsweredAsync(command, fingerprint, cancellationToken) is { } answered) return answered;
-                return await ApplyOnceAsync(actor, command, fingerprint, kind, change, cancellationToken);
+                return await ApplyOnceAsync(actor, command, fingerprint, kind, change, chairsOnly, cancellationToken);
             }
             finally { gate.Turn.Release(); }
         }
@@ -66,11 +76,11 @@ public sealed class LiveMeetingWriter(
     readonly ConcurrentDictionary<Guid, Gate> running = new();
 
     async Task<long> ApplyOnceAsync(Actor actor, LiveCommand command, string fingerprint, string kind,
-        Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken)
+        Func<CommandContext, Task<ChangeNote>> change, bool chairsOnly, CancellationToken cancellationToken)
     {
         try
         {
-            return await ApplyAsync(actor, command, fingerprint, kind, change, cancellationToken);
+            return await ApplyAsync(actor, command, fingerprint, kind, change, chairsOnly, cancellationToken);
         }
         catch (Exception failure) when (failure is UserFacingException or DbUpdateException)
         {
@@ -85,17 +95,18 @@ public sealed class LiveMeetingWriter(
     }
 
     async Task<long> ApplyAsync(Actor actor, LiveCommand command, string fingerprint, string kind,
-        Func<CommandContext, Task<ChangeNote>> change, CancellationToken cancellationToken)
+        Func<CommandContext, Task<ChangeNote>> change, bool chairsOnly, CancellationToken cancellationToken)
     {
         var meetingId = command.MeetingId;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await db.Meetings.Include(m => m.AgendaItems).ThenInclude(i => i.Decision)
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
-        await LiveAccess.EnsureCanEnterAsync(needToKnow, actor, meeting, cancellationToken);
+        var basis = await LiveAccess.EnsureCanEnterAsync(needToKnow, actor, meeting, cancellationToken);
+        var onThisPanel = LiveAccess.OnThisPanel(actor, basis, chairsOnly);
 
         var now = clock.GetUtcNow();
-        var note = await change(new CommandContext(db, meeting, actor, now, PanelTime.Today(clock), cancellationToken));
+        var note = await change(new CommandContext(db, meeting, onThisPanel, now, PanelTime.Today(clock), cancellationToken));
         var entry = new MeetingChange
         {
             MeetingId = meetingId, CommandId = command.Id, CommandFingerprint = fingerprint, Kind = kind,

@@ -23,7 +23,7 @@ public sealed class MeetingFlow(LiveMeetingWriter writer, MeetingPresence presen
     public Task<long> StartAsync(Actor actor, Guid commandId, Guid meetingId, CancellationToken cancellationToken = default)
     {
         actor.Require("start the meeting", Role.Chair);
-        return writer.RunAsync(actor, new LiveCommand(commandId, meetingId, "StartMeeting"), "meeting-started", async ctx =>
+        return writer.RunAsChairAsync(actor, new LiveCommand(commandId, meetingId, "StartMeeting"), "meeting-started", async ctx =>
         {
             ctx.Meeting.Start(ctx.Now);
             var first = ctx.Meeting.AgendaItems.OrderBy(i => i.Order).FirstOrDefault(i => !i.IsDeferred);
@@ -103,7 +103,7 @@ public sealed class MeetingFlow(LiveMeetingWriter writer, MeetingPresence presen
         Func<CommandContext, ChangeNote> change)
     {
         actor.Require(whatFor, Role.Chair);
-        return writer.RunAsync(actor, command, kind, ctx => Task.FromResult(change(ctx)), cancellationToken);
+        return writer.RunAsChairAsync(actor, command, kind, ctx => Task.FromResult(change(ctx)), cancellationToken);
     }
 
     static void EnsureLive(Meeting meeting)

@@ -106,7 +106,7 @@ public sealed class ActionFollowUp(
         var cases = rows.Select(r => r.Row).GroupBy(r => versions[r.ActionId].CaseId)
             .Select(g => new CaseActionsComingBack(g.Key, g.First().CaseReference, onAgenda.Contains(g.Key),
                 g.OrderBy(r => r.DueOn).Select(r => new ActionComingBack(r, versions[r.ActionId].Version,
-                    MayRecord(actor, r.OwnerAgencyId))).ToList()))
+                    MayRecord(actor, basis, r.OwnerAgencyId))).ToList()))
             .OrderByDescending(c => c.OnThisAgenda).ThenBy(c => c.CaseReference)
             .ToList();
         await audit.RecordDisclosureAsync(actor, $"Read the actions coming back ({rows.Count}; {basis.Recorded})",
@@ -130,8 +130,8 @@ public sealed class ActionFollowUp(
             .SingleAsync(cancellationToken);
         if (!await db.VisiblePanelIds(actor).ContainsAsync(meetingPanel, cancellationToken))
             throw new NotFoundException("That action does not exist.");
-        await needToKnow.BasisAsync(actor, meetingPanel, cancellationToken);
-        if (!MayRecord(actor, action.OwnerAgencyId))
+        var basis = await needToKnow.BasisAsync(actor, meetingPanel, cancellationToken);
+        if (!MayRecord(actor, basis, action.OwnerAgencyId))
             throw new AccessDeniedException("Only the agency that owns the action, or a chair, can record its outcome.");
         if (action.Version != expectedVersion)
             throw new ConcurrencyConflictException(
@@ -168,7 +168,9 @@ public sealed class ActionFollowUp(
 
     static bool ManagesOnly(Actor actor) => actor.Is(Role.Manager) && !actor.IsAny(Role.AgencyMember, Role.Chair, Role.Administrator);
 
-    static bool MayRecord(Actor actor, Guid ownerAgencyId) => actor.Is(Role.Chair) || actor.AgencyId == ownerAgencyId;
+    /// <summary>The owning agency, or a chair of this panel (a chair elsewhere who sits here for their agency is its member).</summary>
+    static bool MayRecord(Actor actor, SharingBasis basis, Guid ownerAgencyId) =>
+        (actor.Is(Role.Chair) && basis.ChairsOrAdministers) || actor.AgencyId == ownerAgencyId;
 
     static async Task<Meeting> VisibleMeetingAsync(DapPanelDbContext db, Actor actor, Guid meetingId,
         CancellationToken cancellationToken)

@@ -151,7 +151,8 @@ public sealed class MinutesService(
     {
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
-        await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
+        (await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken))
+            .OfChairsOrAdministrators("work on or download its minutes");
         if (meeting.Status != MeetingStatus.Closed)
             throw new DomainRuleException("Minutes exist once the meeting is closed; this one is "
                 + meeting.Status.Label().ToLowerInvariant() + ".");

@@ -100,7 +100,8 @@ public sealed class ResearchService(
         var agencyIds = await CirculationService.MemberAgenciesAsync(db, meeting, cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).OrderBy(a => a.Name)
             .ToListAsync(cancellationToken);
-        var basis = await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
+        var basis = (await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken))
+            .OfChairsOrAdministrators("see its readiness board");
         var answers = await db.AgencyResearch.AsNoTracking().Where(r => r.MeetingId == meetingId).ToListAsync(cancellationToken);
         var reminders = await db.Notifications.AsNoTracking()
             .Where(n => n.MeetingId == meetingId && n.Kind == NotificationKind.ResearchReminder)

@@ -31,7 +31,8 @@ public sealed class ReviewUpdateService(
             throw new AccessDeniedException("Only the case-management provider, chairs and administrators can see review updates.");
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Panel).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
-        await BasisAsync(db, actor, meetingId, cancellationToken);
+        var listed = await BasisAsync(db, actor, meetingId, cancellationToken);
+        if (!writer) listed.OfChairsOrAdministrators("see its review updates");
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId
                 && (i.Kind == AgendaItemKind.Review || i.Kind == AgendaItemKind.ClosureProposal))
             .OrderBy(i => i.Order)
@@ -134,6 +135,7 @@ public sealed class ReviewUpdateService(
         if (update is null) return null;
         var meetingId = await db.AgendaItems.Where(i => i.Id == agendaItemId).Select(i => i.MeetingId).SingleAsync(cancellationToken);
         var basis = await BasisAsync(db, actor, meetingId, cancellationToken);
+        if (!await IsProviderAsync(db, actor, cancellationToken)) basis.OfChairsOrAdministrators("read its review updates");
         var reference = await db.Cases.Where(c => c.Id == update.CaseId).Select(c => c.Reference).SingleAsync(cancellationToken);
         var victims = await db.VictimSurvivors.AsNoTracking().Where(v => v.CaseId == update.CaseId).OrderBy(v => v.FullName)
             .ToListAsync(cancellationToken);

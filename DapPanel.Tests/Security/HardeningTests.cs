@@ -28,6 +28,26 @@ public class HardeningTests(TestServer server)
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
 
+    /// <summary>
+    /// A mistyped or stale address, signed in or not, is answered with the app's Not found page (and its 404), not an
+    /// empty response the browser shows as its own error.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "/no-such-page")]
+    [InlineData("probation@dappanel.example", "/no-such-page")]
+    [InlineData("chair@dappanel.example", "/meetings/not-a-meeting")]
+    public async Task An_address_that_does_not_exist_is_answered_with_the_not_found_page(string? email, string path)
+    {
+        using var client = email is null ? server.CreateClient() : await server.SignedInClientAsync(email);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Accept", "text/html");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is nothing at this address.", await response.Content.ReadAsStringAsync());
+    }
+
     public static TheoryData<string, string> Downloads() => new()
     {
         { "chair@dappanel.example", "/meetings/{closed}/minutes.pdf" },

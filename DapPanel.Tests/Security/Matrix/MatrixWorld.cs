@@ -187,7 +187,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         await AddPersonAsync(OutsiderEmail, "PC Outside Panel", agency.Id);
     }
 
-    internal async Task<Guid> AddPersonAsync(string email, string name, Guid agencyId, Role role = Role.AgencyMember)
+    internal async Task<Guid> AddPersonAsync(string email, string name, Guid agencyId, params Role[] roles)
     {
         await using var scope = Server.Services.CreateAsyncScope();
         var person = new Person { FullName = name, Email = email, AgencyId = agencyId };
@@ -199,7 +199,8 @@ public sealed class MatrixWorld : IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DapPanelUser>>();
         var user = new DapPanelUser { UserName = email, Email = email, EmailConfirmed = true, PersonId = person.Id };
         Assert.True((await users.CreateAsync(user, DemoLogins.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role.ToString())).Succeeded);
+        foreach (var role in roles.DefaultIfEmpty(Role.AgencyMember))
+            Assert.True((await users.AddToRoleAsync(user, role.ToString())).Succeeded);
         return person.Id;
     }
 

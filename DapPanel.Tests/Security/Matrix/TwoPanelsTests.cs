@@ -1,8 +1,11 @@
 using System.Net;
 using DapPanel.Core.Demo;
+using DapPanel.Core.LiveMeeting;
 using DapPanel.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DapPanel.Tests.Security.Matrix;
 
@@ -49,7 +52,7 @@ public class TwoPanelsTests(MatrixWorld world)
         yield return $"/insight/attendance.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30";
     }
 
-    static string[] ListPages => ["/", "/meetings", "/cases", "/insight", "/audit"];
+    static string[] ListPages => ["/", "/meetings", "/cases", "/intake", "/insight", "/audit"];
 
     [Theory, MemberData(nameof(DemoPeople))]
     public async Task The_demo_panels_people_never_see_the_second_panels_meetings_or_cases(string email)
@@ -136,6 +139,122 @@ public class TwoPanelsTests(MatrixWorld world)
         using var chair = await world.Server.SignedInClientAsync(Persona.Chair.Email()!);
         Assert.DoesNotContain("data-testid=\"panel-switcher\"", (await GetAsync(chair, "/")).Body);
         Assert.Equal(HttpStatusCode.Forbidden, (await SwitchAsync(chair, world.Second.PanelId.ToString())).StatusCode);
+    }
+
+    /// <summary>
+    /// Chairing is per panel. The second panel's chair also sits on the demo panel for the demo's police agency (the
+    /// people list allows both roles): in the demo's live room they are an agency member like any other, so through the
+    /// hub they cannot move the agenda, record a decision or attendance, reassign an action or speak for another agency.
+    /// </summary>
+    [Fact]
+    public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_cannot_chair_the_demos_meeting()
+    {
+        var email = await ChairElsewhereAsync();
+        var police = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.Police);
+        var idva = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.IdvaService);
+        await using var hub = await MeetingClient.ConnectAsync(world.Server, email, DemoLogins.Password);
+        var meeting = world.LiveMeeting;
+        var view = await hub.JoinAsync(meeting.Id);
+        var item = meeting.ItemIds[^1];
+        var before = view.Version;
+
+        foreach (var (method, arguments) in new (string, object?[])[]
+                 {
+                     ("NextItem", [Guid.NewGuid(), meeting.Id]),
+                     ("MoveToItem", [Guid.NewGuid(), meeting.Id, item]),
+                     ("StartTimer", [Guid.NewGuid(), meeting.Id]),
+                     ("DeferItem", [Guid.NewGuid(), meeting.Id, item]),
+                     ("RecordDecision", [Guid.NewGuid(), meeting.Id, item,
+                         new DecisionInput(Core.Domain.DecisionOutcome.Review, "Not this person's to record"), null]),
+                     ("AddLever", [Guid.NewGuid(), meeting.Id, item,
+                         new LeverInput(idva, Core.Domain.LeverFamily.Support, Core.Domain.LeverArea.PhysicalHealth, "Not theirs to offer")]),
+                     ("AgreeAction", [Guid.NewGuid(), meeting.Id, item,
+                         new ActionInput("Not theirs to agree for the IDVA service", idva, null, null)]),
+                 })
+        {
+            var refusal = await Assert.ThrowsAsync<HubException>(() => hub.Connection.InvokeCoreAsync<long>(method, arguments));
+            var message = HubRefusal.MessageOf(refusal) ?? refusal.Message;
+            Assert.True(AccessRules.IsRefusal(message), $"{method} on the other panel's meeting: {message}");
+        }
+        var after = await hub.Connection.InvokeAsync<LiveMeetingView>("GetView", meeting.Id, 0L);
+        Assert.Equal(before, after.Version);
+        // As the member they are, they still speak for their own agency.
+        await hub.Connection.InvokeAsync<long>("AddLever", Guid.NewGuid(), meeting.Id, item,
+            new LeverInput(police, Core.Domain.LeverFamily.Disrupt, Core.Domain.LeverArea.EvidenceGathering, "Police can share intelligence"));
+    }
+
+    /// <summary>
+    /// The same person through pages and downloads: what only the demo panel's own chairs and administrators open (its
+    /// case records, minutes, readiness board and review updates) stays closed to them, and shows none of its names.
+    /// </summary>
+    [Fact]
+    public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_opens_no_chairs_page_of_the_demo_panel()
+    {
+        using var client = await ClientAsync(await ChairElsewhereAsync());
+
+        foreach (var door in new[]
+                 {
+                     $"/cases/{world.CaseId}", $"/cases/{world.CaseId}/intake", $"/meetings/{world.ClosedMeetingId}/minutes",
+                     $"/meetings/{world.ClosedMeetingId}/minutes.pdf", $"/meetings/{world.UpcomingMeetingId}/readiness",
+                     $"/meetings/{world.UpcomingMeetingId}/review-updates", $"/meetings/{world.UpcomingMeetingId}/circulate",
+                     $"/evaluation/tables/cohort.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30",
+                     $"/insight/attendance.csv?panel={world.PanelId}&from=2026-01-01&to=2026-11-30",
+                 })
+        {
+            var (refused, body) = await GetAsync(client, door);
+            Assert.True(refused, $"A chair of the second panel got into the demo panel's {door}.");
+        }
+        var evaluation = world.Server.Services.GetRequiredService<Core.Evaluation.IEvaluationQueries>();
+        var both = (await world.Server.DemoAsync(await ChairElsewhereAsync(), Core.Domain.Role.Chair)) with
+        {
+            Roles = new HashSet<Core.Domain.Role> { Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember },
+        };
+        await Assert.ThrowsAnyAsync<Core.Domain.UserFacingException>(() => evaluation.ReportAsync(both,
+            new Core.Insight.InsightPeriod(world.PanelId, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30)), showSmallNumbers: true));
+        var (_, cases) = await GetAsync(client, "/cases");
+        AssertNoneOf(world.PerpetratorNames.Except(world.Second.PerpetratorNames).Concat(world.DraftPerpetratorNames), cases,
+            "A chair of the second panel", "/cases");
+    }
+
+    /// <summary>Nor do they record what became of another agency's action at the demo panel, as its chairs may.</summary>
+    [Fact]
+    public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_records_no_other_agencys_action()
+    {
+        var email = await ChairElsewhereAsync();
+        var police = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.Police);
+        var both = (await world.Server.DemoAsync(email, Core.Domain.Role.Chair)) with
+        {
+            Roles = new HashSet<Core.Domain.Role> { Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember },
+        };
+        var action = await world.Server.ReadAsync(db => db.Actions.Where(a => a.Status == Core.Domain.ActionStatus.Open
+                && a.OwnerAgencyId != police && a.Case!.PanelId == world.PanelId)
+            .Select(a => new { a.Id, a.Version }).FirstAsync());
+        var followUp = world.Server.Services.GetRequiredService<Core.Minutes.IActionFollowUp>();
+
+        await Assert.ThrowsAsync<Core.Domain.AccessDeniedException>(() =>
+            followUp.RecordOutcomeAsync(both, action.Id, Core.Domain.ActionStatus.Done, null, action.Version));
+    }
+
+    /// <summary>
+    /// Chairs the second panel and sits on the demo panel for the demo's police agency (the people list allows both
+    /// roles), having acknowledged the demo panel's agreement as its members do.
+    /// </summary>
+    async Task<string> ChairElsewhereAsync()
+    {
+        const string email = "chair-and-member@sutton-dapp.example";
+        if (await world.Server.ReadAsync(db => db.People.AnyAsync(p => p.Email == email))) return email;
+        var police = await world.Server.AgencyIdAsync(Core.Domain.AgencyKind.Police);
+        var person = await world.AddPersonAsync(email, "DI Both Panels", police, Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember);
+        await world.Server.ReadAsync(async db =>
+        {
+            db.PanelChairs.Add(new Core.Domain.PanelChair { PanelId = world.Second.PanelId, PersonId = person });
+            db.AgreementAcknowledgements.Add(new Core.Domain.AgreementAcknowledgement
+            {
+                PanelId = world.PanelId, AgreementNumber = 1, PersonId = person, AcknowledgedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        return email;
     }
 
     static async Task<HttpResponseMessage> SwitchAsync(HttpClient client, string panelId)
