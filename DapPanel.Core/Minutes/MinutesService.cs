@@ -120,8 +120,10 @@ public sealed class MinutesService(
     {
         actor.Require("download the minutes", Role.Chair, Role.Administrator, Role.AgencyMember);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await ClosedMeetingAsync(db, actor, meetingId, cancellationToken);
-        var basis = await needToKnow.BasisAsync(actor, meeting.PanelId, cancellationToken);
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
+            ?? throw new NotFoundException("That meeting does not exist.");
+        var basis = await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
+        RequireClosed(meeting);
         var latest = await LatestAsync(db, meeting.Id, cancellationToken) ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
         var version = versionNumber is { } n && n != latest.Number
             ? await db.MinutesVersions.AsNoTracking().SingleOrDefaultAsync(v => v.MeetingId == meetingId && v.Number == n,
@@ -152,11 +154,16 @@ public sealed class MinutesService(
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
         (await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken))
-            .OfChairsOrAdministrators("work on or download its minutes");
+            .OfChairsOrAdministrators("work on its minutes");
+        RequireClosed(meeting);
+        return meeting;
+    }
+
+    static void RequireClosed(Meeting meeting)
+    {
         if (meeting.Status != MeetingStatus.Closed)
             throw new DomainRuleException("Minutes exist once the meeting is closed; this one is "
                 + meeting.Status.Label().ToLowerInvariant() + ".");
-        return meeting;
     }
 
     /// <summary>The latest saved version, if the chair has saved any.</summary>
