@@ -211,6 +211,10 @@ public class TwoPanelsTests(MatrixWorld world)
         };
         await Assert.ThrowsAnyAsync<Core.Domain.UserFacingException>(() => evaluation.ReportAsync(both,
             new Core.Insight.InsightPeriod(world.PanelId, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30)), showSmallNumbers: true));
+        // Home offers them the second panel's minutes to finalise, never the demo panel's.
+        var (_, home) = await GetAsync(client, "/");
+        Assert.DoesNotContain($"/meetings/{world.ClosedMeetingId}/minutes\"", home);
+        Assert.Contains($"/meetings/{world.Second.ClosedMeetingId}/minutes\"", home);
         var (_, cases) = await GetAsync(client, "/cases");
         AssertNoneOf(world.PerpetratorNames.Except(world.Second.PerpetratorNames).Concat(world.DraftPerpetratorNames), cases,
             "A chair of the second panel", "/cases");
