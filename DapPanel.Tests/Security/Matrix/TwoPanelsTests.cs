@@ -239,6 +239,19 @@ public class TwoPanelsTests(MatrixWorld world)
             followUp.RecordOutcomeAsync(both, action.Id, Core.Domain.ActionStatus.Done, null, action.Version));
     }
 
+    /// <summary>Nor do they see who attended the demo panel's meeting and the notes sent with apologies.</summary>
+    [Fact]
+    public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_sees_no_attendance_of_its_meeting()
+    {
+        var both = (await world.Server.DemoAsync(await ChairElsewhereAsync(), Core.Domain.Role.Chair)) with
+        {
+            Roles = new HashSet<Core.Domain.Role> { Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember },
+        };
+        var attendance = world.Server.Services.GetRequiredService<Core.Attendance.IAttendanceService>();
+
+        await Assert.ThrowsAsync<Core.Domain.AccessDeniedException>(() => attendance.GetAsync(both, world.LiveMeeting.Id));
+    }
+
     /// <summary>
     /// Chairs the second panel and sits on the demo panel for the demo's police agency (the people list allows both
     /// roles), having acknowledged the demo panel's agreement as its members do.
