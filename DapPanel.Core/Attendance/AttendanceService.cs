@@ -38,7 +38,8 @@ public sealed class AttendanceService(
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Panel!).ThenInclude(p => p.Members)
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException("That meeting does not exist.");
-        await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
+        (await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken))
+            .OfChairsOrAdministrators("see its meetings' attendance");
         var memberIds = meeting.Panel!.Members.Select(m => m.AgencyId).ToList();
         var agencies = await db.Agencies.AsNoTracking().Include(a => a.People)
             .Where(a => memberIds.Contains(a.Id)).OrderBy(a => a.Name).ToListAsync(cancellationToken);

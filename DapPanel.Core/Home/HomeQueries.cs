@@ -37,11 +37,17 @@ public sealed class HomeQueries(IDbContextFactory<DapPanelDbContext> dbFactory, 
         var next = all.Where(m => m.Status != MeetingStatus.Closed && m.StartsAt.AddHours(6) >= now)
             .OrderBy(m => m.StartsAt).Take(3).ToList();
 
-        var unfinalised = actor.Is(Role.Chair)
-            ? all.Where(m => m.Status == MeetingStatus.Closed && m.Minutes != MinutesStatus.Final).OrderBy(m => m.StartsAt).ToList()
-            : [];
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        List<MeetingSummary> unfinalised = [];
+        if (actor.Is(Role.Chair))
+        {
+            // Only the panels they chair: a chair who sits on another panel for their agency does not finalise its minutes.
+            var closed = all.Where(m => m.Status == MeetingStatus.Closed && m.Minutes != MinutesStatus.Final).Select(m => m.Id).ToList();
+            var chaired = db.ChairedPanelIds(actor);
+            var theirs = await db.Meetings.Where(m => closed.Contains(m.Id) && chaired.Contains(m.PanelId)).Select(m => m.Id)
+                .ToListAsync(cancellationToken);
+            unfinalised = all.Where(m => theirs.Contains(m.Id)).OrderBy(m => m.StartsAt).ToList();
+        }
         var agency = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => new { a.Name, a.Kind })
             .SingleOrDefaultAsync(cancellationToken);
         var agencyName = agency?.Name ?? "";

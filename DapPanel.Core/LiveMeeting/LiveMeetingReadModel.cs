@@ -16,7 +16,11 @@ namespace DapPanel.Core.LiveMeeting;
 public sealed record MeetingSnapshot(LiveMeetingView View, LiveMeetingView WithheldView, Guid PanelId,
     IReadOnlySet<Guid> MemberAgencyIds, IReadOnlyDictionary<Guid, string> AgencyNames)
 {
-    public LiveMeetingView For(SharingBasis basis) => basis.SeesVictimDetails ? View : WithheldView;
+    /// <summary>What this reader is shown: victim details or not, and whether they chair the meeting's panel (a copy of
+    /// the record only for its few chairs; every other reader shares one of the two views).</summary>
+    public LiveMeetingView For(SharingBasis basis) => basis.ChairsOrAdministers
+        ? View with { ChairsOrAdministers = true }
+        : basis.SeesVictimDetails ? View : WithheldView;
 }
 
 /// <summary>What of a meeting's snapshot a command changed: one case's levers, one case's actions, or anything.</summary>

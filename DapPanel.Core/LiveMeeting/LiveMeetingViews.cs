@@ -59,6 +59,12 @@ public sealed record LiveMeetingView(
 {
     public LiveItem? CurrentItem => Items.FirstOrDefault(i => i.Id == CurrentItemId);
 
+    /// <summary>
+    /// The reader chairs this meeting's panel or administers the deployment. Someone with the chair role who sits on this
+    /// panel for their agency is offered what a member is offered here.
+    /// </summary>
+    public bool ChairsOrAdministers { get; init; }
+
     public DateOnly Date => DateOnly.FromDateTime(PanelTime.ToLocal(StartsAt).DateTime);
 }
 

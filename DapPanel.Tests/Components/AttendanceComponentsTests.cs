@@ -27,7 +27,7 @@ public class AttendanceComponentsTests : BunitTest
         return new LiveMeetingState(actor, async (command, _) => { await command(Guid.NewGuid()); return true; }, new FakeTimeProvider(Now))
         {
             View = new LiveMeetingView(attendance.MeetingId, 4, "Croydon DAPP", MeetingStatus.Live, Now.AddMinutes(-30), 120, "Room", null,
-                Now.AddMinutes(-30), null, [], [], [Police, Housing, MentalHealth], []),
+                Now.AddMinutes(-30), null, [], [], [Police, Housing, MentalHealth], []) { ChairsOrAdministers = true },
         };
     }
 

@@ -44,7 +44,7 @@ public class LiveMeetingComponentsTests : BunitTest
                 [new AgencyAtTable(Police, "Police", AgencyKind.Police, []), new AgencyAtTable(Probation, "Probation", AgencyKind.Probation, []),
                  new AgencyAtTable(Housing, "Housing", AgencyKind.Housing, [])],
                 [Police, Probation, Housing],
-                [new PresentPerson(Guid.NewGuid(), "Chris Plover", Probation, "Probation", Now)]),
+                [new PresentPerson(Guid.NewGuid(), "Chris Plover", Probation, "Probation", Now)]) { ChairsOrAdministers = true },
         };
     }
 
@@ -167,6 +167,20 @@ public class LiveMeetingComponentsTests : BunitTest
 
         Assert.Contains("Eligible", cut.Find("[data-testid=decision-rationale]").TextContent);
         Assert.DoesNotContain("Change the decision", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=decision-form]"));
+    }
+
+    /// <summary>Someone who chairs another panel and sits on this one for their agency is offered what a member is.</summary>
+    [Fact]
+    public void A_chair_of_another_panel_sitting_here_as_a_member_is_offered_no_decision_form()
+    {
+        var item = Item(1, ItemProgress.Current);
+        var room = Room(Role.Chair, Police, item);
+        room.View = room.View with { ChairsOrAdministers = false };
+
+        var cut = RenderIn<DecisionPanel>(room, p => p.Add(x => x.Item, item));
+
+        Assert.False(room.IsChair);
         Assert.Empty(cut.FindAll("[data-testid=decision-form]"));
     }
 

@@ -73,7 +73,7 @@ public class LiveMeetingFormsTests : BunitTest
         new(Guid.NewGuid(), 10, "Croydon DAPP", MeetingStatus.Live, Now.AddMinutes(-30), 120, "Room", null, Now.AddMinutes(-30),
             items[current].Id, items,
             [new AgencyAtTable(Police, "Police", AgencyKind.Police, []), new AgencyAtTable(Probation, "Probation", AgencyKind.Probation, [])],
-            [Police, Probation], []);
+            [Police, Probation], []) { ChairsOrAdministers = true };
 
     /// <summary>The chair presses Next item: every page following the chair now shows the next item.</summary>
     static void MoveOn<T>(IRenderedComponent<T> cut, LiveMeetingState room, LiveItem[] items, int to, Action<ComponentParameterCollectionBuilder<T>> item)

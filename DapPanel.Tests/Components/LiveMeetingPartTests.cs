@@ -60,7 +60,7 @@ public partial class LiveMeetingPartTests : BunitTest
             Now.AddMinutes(-30), items[0].Id, items,
             [new AgencyAtTable(Police, "Police", AgencyKind.Police, [new PersonOption(Guid.NewGuid(), "Sam Kestrel")]),
              new AgencyAtTable(Probation, "Probation", AgencyKind.Probation, [])],
-            [Police, Probation], [new PresentPerson(Guid.NewGuid(), "Chris Plover", Probation, "Probation", Now)]);
+            [Police, Probation], [new PresentPerson(Guid.NewGuid(), "Chris Plover", Probation, "Probation", Now)]) { ChairsOrAdministers = true };
     }
 
     /// <summary>Each part of the room and how it is given what it shows (read from the room each time it renders).</summary>

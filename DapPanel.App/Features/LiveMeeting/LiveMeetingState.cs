@@ -11,7 +11,8 @@ public sealed class LiveMeetingState(Actor actor, Func<Func<Guid, Task<long>>, s
     public Actor Actor { get; } = actor;
     public LiveMeetingView View { get; set; } = default!;
     public DateTimeOffset Now => clock.GetUtcNow();
-    public bool IsChair => Actor.Is(Role.Chair);
+    /// <summary>Chairs this meeting's panel: a chair elsewhere who sits here for their agency is a member here.</summary>
+    public bool IsChair => Actor.Is(Role.Chair) && View.ChairsOrAdministers;
     public bool CanContribute => View.Status is MeetingStatus.Circulated or MeetingStatus.Live
         || (View.Status == MeetingStatus.Closed && IsChair);
     public bool SpeaksFor(Guid agencyId) => IsChair || Actor.AgencyId == agencyId;

@@ -211,6 +211,10 @@ public class TwoPanelsTests(MatrixWorld world)
         };
         await Assert.ThrowsAnyAsync<Core.Domain.UserFacingException>(() => evaluation.ReportAsync(both,
             new Core.Insight.InsightPeriod(world.PanelId, new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 30)), showSmallNumbers: true));
+        // Home offers them the second panel's minutes to finalise, never the demo panel's.
+        var (_, home) = await GetAsync(client, "/");
+        Assert.DoesNotContain($"/meetings/{world.ClosedMeetingId}/minutes\"", home);
+        Assert.Contains($"/meetings/{world.Second.ClosedMeetingId}/minutes\"", home);
         var (_, cases) = await GetAsync(client, "/cases");
         AssertNoneOf(world.PerpetratorNames.Except(world.Second.PerpetratorNames).Concat(world.DraftPerpetratorNames), cases,
             "A chair of the second panel", "/cases");
@@ -233,6 +237,19 @@ public class TwoPanelsTests(MatrixWorld world)
 
         await Assert.ThrowsAsync<Core.Domain.AccessDeniedException>(() =>
             followUp.RecordOutcomeAsync(both, action.Id, Core.Domain.ActionStatus.Done, null, action.Version));
+    }
+
+    /// <summary>Nor do they see who attended the demo panel's meeting and the notes sent with apologies.</summary>
+    [Fact]
+    public async Task A_chair_of_the_second_panel_who_sits_on_the_demo_panel_as_a_member_sees_no_attendance_of_its_meeting()
+    {
+        var both = (await world.Server.DemoAsync(await ChairElsewhereAsync(), Core.Domain.Role.Chair)) with
+        {
+            Roles = new HashSet<Core.Domain.Role> { Core.Domain.Role.Chair, Core.Domain.Role.AgencyMember },
+        };
+        var attendance = world.Server.Services.GetRequiredService<Core.Attendance.IAttendanceService>();
+
+        await Assert.ThrowsAsync<Core.Domain.AccessDeniedException>(() => attendance.GetAsync(both, world.LiveMeeting.Id));
     }
 
     /// <summary>
