@@ -117,7 +117,7 @@ public class SessionEndTests(TestServer server)
 
         await first.ClickAsync("button.sign-out");
 
-        await first.WaitForURLAsync("**/account/login*", new() { WaitUntil = WaitUntilState.Commit });
+        await first.WaitForURLAsync("**/account/login*", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
         await second.WaitForURLAsync("**/account/login*", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
     }
 
