@@ -35,11 +35,10 @@ public sealed class IntakeService(IDbContextFactory<DapPanelDbContext> dbFactory
         var cases = db.Cases.AsNoTracking().Where(c => c.AcceptedOn != null && (c.ClosedOn == null || c.ClosedOn >= since));
         if (provider)
         {
+            var panels = await db.PanelMemberships.Where(m => m.AgencyId == actor.AgencyId).Select(m => m.PanelId)
+                .ToListAsync(cancellationToken);
             // The list names perpetrators, shared under each panel's agreement: the provider acknowledges it first.
-            foreach (var panelId in await db.PanelMemberships.Where(m => m.AgencyId == actor.AgencyId).Select(m => m.PanelId)
-                         .ToListAsync(cancellationToken))
-                await needToKnow.BasisAsync(actor, panelId, cancellationToken);
-            var panels = db.PanelMemberships.Where(m => m.AgencyId == actor.AgencyId).Select(m => m.PanelId);
+            foreach (var panelId in panels) await needToKnow.BasisAsync(actor, panelId, cancellationToken);
             var heard = db.AgendaItems.Where(i => panels.Contains(i.Meeting!.PanelId)).Select(i => i.CaseId);
             cases = cases.Where(c => heard.Contains(c.Id));
         }

@@ -120,28 +120,26 @@ public sealed class MinutesService(
     {
         actor.Require("download the minutes", Role.Chair, Role.Administrator, Role.AgencyMember);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
-            ?? throw new NotFoundException("That meeting does not exist.");
-        var basis = await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
-        RequireClosed(meeting);
-        var latest = await LatestAsync(db, meeting.Id, cancellationToken) ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
+        var (meeting, basis) = await ReadableClosedMeetingAsync(db, actor, meetingId, cancellationToken);
+        var saved = await LatestAsync(db, meeting.Id, cancellationToken);
+        // Minutes go to every member agency once final; drafts stay with the chairs and administrators.
+        if (saved is null && !basis.ChairsOrAdministers) throw new AccessDeniedException(DraftsRefusal);
+        var latest = saved ?? await UnsavedDraftAsync(db, meeting, actor, cancellationToken);
         var version = versionNumber is { } n && n != latest.Number
             ? await db.MinutesVersions.AsNoTracking().SingleOrDefaultAsync(v => v.MeetingId == meetingId && v.Number == n,
                 cancellationToken) ?? throw new NotFoundException($"These minutes have no version {n}.")
             : latest;
-        // Minutes go to every member agency once final; drafts stay with the chairs and administrators.
-        if (!basis.ChairsOrAdministers && !version.IsFinal)
-            throw new AccessDeniedException(DraftsRefusal);
+        if (!basis.ChairsOrAdministers && !version.IsFinal) throw new AccessDeniedException(DraftsRefusal);
         var content = version.IsFinal ? Snapshot(version)
             : await MinutesReader.ReadAsync(db, meeting, version, cancellationToken);
-        var saved = version.Version != Guid.Empty;
-        var history = saved ? await HistoryAsync(db, meetingId, cancellationToken) : [Summarise(version, saved)];
+        var isSaved = version.Version != Guid.Empty;
+        var history = isSaved ? await HistoryAsync(db, meetingId, cancellationToken) : [Summarise(version, isSaved)];
 
-        var what = saved ? version.Status.Label().ToLowerInvariant() : "draft read from the meeting's records, not yet saved";
+        var what = isSaved ? version.Status.Label().ToLowerInvariant() : "draft read from the meeting's records, not yet saved";
         await audit.RecordAsync(actor, AuditAction.Exported,
             $"Downloaded minutes version {version.Number} ({what}; {basis.Recorded})",
             meetingId: meetingId, cancellationToken: cancellationToken);
-        return new MinutesDocument(content, Summarise(version, saved), history.Where(h => h.Number <= version.Number).ToList(),
+        return new MinutesDocument(content, Summarise(version, isSaved), history.Where(h => h.Number <= version.Number).ToList(),
             clock.GetUtcNow(), actor.Name);
     }
 
@@ -151,19 +149,22 @@ public sealed class MinutesService(
     /// <summary>The closed meeting, once NeedToKnow says this person may see its cases (a chair of its own panel).</summary>
     async Task<Meeting> ClosedMeetingAsync(DapPanelDbContext db, Actor actor, Guid meetingId, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
-            ?? throw new NotFoundException("That meeting does not exist.");
-        (await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken))
-            .OfChairsOrAdministrators("work on its minutes");
-        RequireClosed(meeting);
+        var (meeting, basis) = await ReadableClosedMeetingAsync(db, actor, meetingId, cancellationToken);
+        basis.OfChairsOrAdministrators("work on its minutes");
         return meeting;
     }
 
-    static void RequireClosed(Meeting meeting)
+    /// <summary>The closed meeting and what NeedToKnow lets this person see of it.</summary>
+    async Task<(Meeting Meeting, SharingBasis Basis)> ReadableClosedMeetingAsync(DapPanelDbContext db, Actor actor, Guid meetingId,
+        CancellationToken cancellationToken)
     {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
+            ?? throw new NotFoundException("That meeting does not exist.");
+        var basis = await needToKnow.MeetingBasisAsync(actor, meeting.PanelId, meeting.Status, cancellationToken);
         if (meeting.Status != MeetingStatus.Closed)
             throw new DomainRuleException("Minutes exist once the meeting is closed; this one is "
                 + meeting.Status.Label().ToLowerInvariant() + ".");
+        return (meeting, basis);
     }
 
     /// <summary>The latest saved version, if the chair has saved any.</summary>
